@@ -1,0 +1,241 @@
+package dev.aksh.app;
+
+import dev.aksh.azure.ArmErrors;
+import dev.aksh.azure.AzureClients;
+import dev.aksh.azure.AzureCredentials;
+import dev.aksh.azure.AzureEndpoints;
+import dev.aksh.azure.ClusterService;
+import dev.aksh.azure.CredentialSource;
+import dev.aksh.azure.IdentityService;
+import dev.aksh.azure.SubscriptionService;
+import dev.aksh.error.AkshException;
+import dev.aksh.render.Console;
+import dev.aksh.sandbox.FakeAzure;
+import dev.aksh.sandbox.SandboxCredentials;
+import dev.aksh.sandbox.World;
+import dev.aksh.sandbox.WorldLoader;
+import dev.aksh.session.ConfigDirs;
+import dev.aksh.session.ContextStore;
+import dev.aksh.session.SessionContext;
+import dev.aksh.session.SessionState;
+import dev.aksh.session.SubscriptionRef;
+import dev.aksh.shell.CommandCatalog;
+import dev.aksh.shell.CommandSpec;
+import dev.aksh.shell.Safety;
+import dev.aksh.shell.Shell;
+import dev.aksh.shell.SpecCommand;
+import dev.aksh.shell.commands.ClusterCommands;
+import dev.aksh.shell.commands.Completers;
+import dev.aksh.shell.commands.ContextCommands;
+import dev.aksh.shell.commands.ShellCommands;
+import dev.aksh.shell.commands.ShellControl;
+import dev.aksh.shell.commands.SubscriptionCommands;
+import dev.aksh.shell.completion.CompletionCache;
+import dev.aksh.shell.completion.CompletionEngine;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+/**
+ * The composition root: builds the whole tool from the launch options, the process environment
+ * and a console. The sandbox differs from real Azure only here: which endpoints, which credential,
+ * which CA.
+ */
+public final class Aksh implements AutoCloseable {
+    private final LaunchOptions options;
+    private final Console console;
+    private final SessionState session;
+    private final ContextStore store;
+    private final Shell shell;
+    private final ShellControl control = new ShellControl();
+    private final CompletionCache cache;
+    private final CompletionEngine completion;
+    private final ExecutorService background;
+    private final CompletableFuture<FakeAzure> sandbox;
+    private final World world;
+    private final Supplier<String> environmentLabel;
+
+    public Aksh(LaunchOptions options, Environment env, Console console) {
+        this.options = options;
+        this.console = console;
+        AtomicInteger n = new AtomicInteger();
+        this.background = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "aksh-background-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+
+        Supplier<AzureEndpoints> endpoints;
+        CredentialSource credentials;
+        SubscriptionRef initialSubscription;
+        if (options.sandbox()) {
+            world = options.sandboxWorld() != null ? WorldLoader.load(options.sandboxWorld()) : WorldLoader.defaultWorld();
+            World w = world;
+            sandbox = CompletableFuture.supplyAsync(() -> FakeAzure.start(w), background);
+            endpoints = () -> {
+                FakeAzure f = sandbox.join();
+                return AzureEndpoints.at(f.armUrl(), f.clientTls());
+            };
+            credentials = new SandboxCredentials(world);
+            initialSubscription = InitialContext.forSandbox(world);
+            environmentLabel = () -> "sandbox: FakeAzure at " + sandbox.join().armUrl() + " (world " + w.name()
+                    + "; nothing here touches real Azure)";
+        } else {
+            world = null;
+            sandbox = null;
+            endpoints = AzureEndpoints::publicCloud;
+            credentials = new AzureCredentials(env.env(), console::note);
+            initialSubscription = InitialContext.forAzure(env.env(), env.userHome());
+            environmentLabel = () -> "Azure (public cloud, " + AzureEndpoints.publicCloud().resourceManager() + ")";
+        }
+
+        Path configDir = ConfigDirs.configDir(env.env(), env.osName(), env.userHome());
+        store = new ContextStore(configDir, options.sandbox(), console::warn);
+        SessionContext loaded = store.load(options.sandbox());
+        if (loaded.subscription() == null && initialSubscription != null) {
+            loaded = loaded.withSubscription(initialSubscription);
+        }
+        session = new SessionState(loaded);
+        session.onChange((before, after) -> store.save(after));
+
+        AzureClients clients = new AzureClients(endpoints, credentials, options.debug());
+        SubscriptionService subscriptions = new SubscriptionService(clients);
+        ClusterService clusters = new ClusterService(clients);
+        IdentityService identity = new IdentityService(clients);
+
+        cache = new CompletionCache(background, Clock.systemUTC(), Duration.ofMinutes(2));
+        Completers completers = new Completers(cache, session);
+        cache.define(Completers.SUBSCRIPTIONS, p -> Completers.subscriptionSuggestions(subscriptions.list()));
+        cache.define(Completers.CLUSTERS, sub -> {
+            var list = clusters.list(sub, null);
+            cache.put(Completers.groupsKey(sub), Completers.groupSuggestions(list));
+            return Completers.clusterSuggestions(list);
+        });
+        cache.define(Completers.GROUPS, sub -> {
+            var list = clusters.list(sub, null);
+            cache.put(Completers.clustersKey(sub), Completers.clusterSuggestions(list));
+            return Completers.groupSuggestions(list);
+        });
+        session.onChange((before, after) -> {
+            if (after.subscription() != null && (before.subscription() == null
+                    || !before.subscription().id().equalsIgnoreCase(after.subscription().id()))) {
+                cache.refresh(Completers.clustersKey(after.subscription().id()));
+            }
+        });
+
+        Shell[] holder = new Shell[1];
+        CommandCatalog catalog = new CommandCatalog(spec -> new SpecCommand(spec, (inv, result, ctx) -> holder[0].accept(inv, result, ctx)));
+        ShellCommands shellCommands = new ShellCommands(catalog, control, Main.version());
+        register(catalog, shellCommands.commands());
+        register(catalog, new ContextCommands(identity, session, environmentLabel, store.file()).commands());
+        register(catalog, new SubscriptionCommands(subscriptions, session, completers).commands());
+        register(catalog, new ClusterCommands(clusters, subscriptions, session, completers, background).commands());
+
+        shell = new Shell(catalog, console, List.of(new ArmErrors()));
+        holder[0] = shell;
+        shellCommands.attach(shell);
+        shell.addGuard((spec, inv) -> {
+            if (spec.safety() != Safety.READ && readOnly()) {
+                throw AkshException.refused("'" + spec.name() + "' changes state and read-only mode is on",
+                        options.readOnly() ? "start aksh without --read-only to change things"
+                                : "'context' shows where it was turned on");
+            }
+        });
+        completion = new CompletionEngine(catalog, spec -> spec.safety() == Safety.READ || !readOnly());
+    }
+
+    /** Read-only for this process (--read-only) or saved in the context. */
+    public boolean readOnly() {
+        return options.readOnly() || session.get().readOnly();
+    }
+
+    private static void register(CommandCatalog catalog, List<CommandSpec> specs) {
+        specs.forEach(catalog::register);
+    }
+
+    /** Loads completion values in the background: subscriptions, and the current subscription's clusters. */
+    public void warmCaches() {
+        cache.refresh(Completers.SUBSCRIPTIONS);
+        SessionContext c = session.get();
+        if (c.subscription() != null) {
+            cache.refresh(Completers.clustersKey(c.subscription().id()));
+        }
+    }
+
+    public Shell shell() {
+        return shell;
+    }
+
+    public SessionState session() {
+        return session;
+    }
+
+    public ShellControl control() {
+        return control;
+    }
+
+    public CompletionEngine completion() {
+        return completion;
+    }
+
+    public CompletionCache cache() {
+        return cache;
+    }
+
+    public Console console() {
+        return console;
+    }
+
+    public LaunchOptions options() {
+        return options;
+    }
+
+    public Path historyFile() {
+        return store.file().resolveSibling(options.sandbox() ? "history.sandbox" : "history");
+    }
+
+    /** The world, in the sandbox; null against real Azure. */
+    public World world() {
+        return world;
+    }
+
+    /** The running FakeAzure (waiting for it to start), or null against real Azure. */
+    public FakeAzure sandbox() {
+        return sandbox == null ? null : sandbox.join();
+    }
+
+    public String environmentLabel() {
+        return environmentLabel.get();
+    }
+
+    /** Prints an outcome's error as one line (and the details with --debug). */
+    public void report(Shell.Outcome outcome, String where) {
+        if (outcome.error() == null) {
+            return;
+        }
+        AkshException e = outcome.error();
+        String prefix = where == null ? "" : where + ": ";
+        console.err().println(console.style("error: ", dev.aksh.render.Style.BAD) + prefix + e.oneLine());
+        if (options.debug()) {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            cause.printStackTrace(console.err());
+        }
+        console.err().flush();
+    }
+
+    @Override
+    public void close() {
+        console.out().flush();
+        console.err().flush();
+        if (sandbox != null && sandbox.isDone() && !sandbox.isCompletedExceptionally()) {
+            sandbox.join().close();
+        }
+        background.shutdownNow();
+    }
+}

@@ -1,0 +1,150 @@
+package dev.aksh.app;
+
+import dev.aksh.error.ExitCode;
+import dev.aksh.render.Style;
+import dev.aksh.shell.Shell;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.jline.reader.EndOfFileException;
+import org.jline.reader.LineReader;
+import org.jline.reader.LineReaderBuilder;
+import org.jline.reader.UserInterruptException;
+import org.jline.reader.impl.DefaultParser;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.TerminalBuilder;
+
+/**
+ * The interactive shell: JLine line editing, completion and history; the prompt recomputed from
+ * the context before every line; each command on a worker thread so Ctrl-C cancels the command
+ * and not the shell.
+ */
+final class InteractiveLoop {
+    private InteractiveLoop() {
+    }
+
+    static int run(LaunchOptions options, Environment env) throws IOException {
+        try (Terminal terminal = TerminalBuilder.builder().name("aksh").system(true).nativeSignals(true).build()) {
+            boolean colour = !options.noColor() && !env.colourForbidden();
+            TerminalConsole console = new TerminalConsole(terminal, colour);
+            try (Aksh aksh = new Aksh(options, env, console)) {
+                return loop(aksh, terminal, console);
+            }
+        }
+    }
+
+    private static int loop(Aksh aksh, Terminal terminal, TerminalConsole console) {
+        DefaultParser parser = new DefaultParser();
+        parser.setEofOnUnclosedQuote(true);
+        parser.setEofOnEscapedNewLine(true);
+        parser.setLineCommentDelims(new String[] {"#"});
+        Path history = aksh.historyFile();
+        prepareHistory(history);
+        LineReader reader = LineReaderBuilder.builder()
+                .terminal(terminal)
+                .appName("aksh")
+                .parser(parser)
+                .completer(new JLineCompleter(aksh.completion()))
+                .variable(LineReader.HISTORY_FILE, history)
+                .variable(LineReader.HISTORY_SIZE, 5000)
+                .option(LineReader.Option.CASE_INSENSITIVE, true)
+                .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
+                .option(LineReader.Option.HISTORY_IGNORE_SPACE, true)
+                .option(LineReader.Option.HISTORY_IGNORE_DUPS, true)
+                .option(LineReader.Option.AUTO_FRESH_LINE, true)
+                .build();
+        console.questions(LineReaderBuilder.builder().terminal(terminal).build());
+
+        banner(aksh, console);
+        aksh.warmCaches();
+
+        ExecutorService worker = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "aksh-command");
+            t.setDaemon(true);
+            return t;
+        });
+        Future<?>[] running = new Future<?>[1];
+        terminal.handle(Terminal.Signal.INT, signal -> {
+            Future<?> f = running[0];
+            if (f != null) {
+                f.cancel(true);
+            }
+        });
+        int status = 0;
+        try {
+            while (true) {
+                String line;
+                try {
+                    line = reader.readLine(Prompt.render(aksh.session().get(), aksh.readOnly(), console.colour()));
+                } catch (UserInterruptException e) {
+                    continue; // Ctrl-C at the prompt clears the line
+                } catch (EndOfFileException e) {
+                    break; // Ctrl-D
+                }
+                if (line.isBlank()) {
+                    continue;
+                }
+                Future<Shell.Outcome> f = worker.submit(() -> aksh.shell().executeLine(line));
+                running[0] = f;
+                Shell.Outcome o;
+                try {
+                    o = f.get();
+                } catch (CancellationException | InterruptedException e) {
+                    console.out().flush();
+                    console.err().println(console.style("cancelled", Style.WARN));
+                    console.err().flush();
+                    status = ExitCode.INTERRUPTED.code();
+                    continue;
+                } catch (ExecutionException e) {
+                    throw new IllegalStateException(e.getCause());
+                } finally {
+                    running[0] = null;
+                }
+                aksh.report(o, null);
+                status = o.status();
+                Integer exit = aksh.control().exitRequested();
+                if (exit != null) {
+                    return exit;
+                }
+            }
+        } finally {
+            worker.shutdownNow();
+            try {
+                reader.getHistory().save();
+            } catch (IOException e) {
+                console.warn("could not save history: " + e.getMessage());
+            }
+        }
+        return status == ExitCode.INTERRUPTED.code() ? 0 : 0;
+    }
+
+    private static void banner(Aksh aksh, TerminalConsole console) {
+        String version = Main.version();
+        if (aksh.options().sandbox()) {
+            console.out().println(console.style("aksh " + version + " — SANDBOX", Style.SANDBOX)
+                    + ": a fake Azure on 127.0.0.1 (world " + aksh.world().name() + "). Nothing here touches real Azure.");
+        } else {
+            console.out().println(console.style("aksh " + version, Style.BOLD) + " — private AKS clusters from one shell.");
+        }
+        console.out().println("Type 'help' for commands, Tab to complete, Ctrl-C to cancel a command, Ctrl-D to leave.");
+        console.out().flush();
+    }
+
+    private static void prepareHistory(Path history) {
+        try {
+            Files.createDirectories(history.getParent());
+            if (!Files.exists(history)) {
+                Files.createFile(history);
+            }
+            Files.setPosixFilePermissions(history, PosixFilePermissions.fromString("rw-------"));
+        } catch (IOException | UnsupportedOperationException e) {
+            // history is a convenience; JLine copes with a missing file
+        }
+    }
+}

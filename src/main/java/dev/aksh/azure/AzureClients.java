@@ -1,0 +1,161 @@
+package dev.aksh.azure;
+
+import com.azure.core.credential.AccessToken;
+import com.azure.core.credential.TokenCredential;
+import com.azure.core.credential.TokenRequestContext;
+import com.azure.core.http.HttpClient;
+import com.azure.core.http.HttpPipeline;
+import com.azure.core.http.jdk.httpclient.JdkHttpClientBuilder;
+import com.azure.core.http.policy.HttpLogDetailLevel;
+import com.azure.core.http.policy.HttpLogOptions;
+import com.azure.core.management.profile.AzureProfile;
+import com.azure.resourcemanager.containerservice.fluent.ContainerServiceManagementClient;
+import com.azure.resourcemanager.containerservice.implementation.ContainerServiceManagementClientBuilder;
+import com.azure.resourcemanager.resources.ResourceManager;
+import com.azure.resourcemanager.resources.fluentcore.utils.HttpPipelineProvider;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import reactor.core.publisher.Mono;
+
+/**
+ * The one place that builds Azure SDK clients: one HTTP pipeline (credential, retry with
+ * Retry-After, logging, the JDK HTTP client with the endpoints' TLS context), and the service
+ * clients over it, per subscription, built on first use and kept.
+ *
+ * <p>The endpoints arrive through a supplier so the sandbox can start FakeAzure in the background
+ * while the shell starts; the first Azure call waits for it.
+ */
+public final class AzureClients {
+    /** When ARM sends no Retry-After, poll long-running operations this often (the SDK default is 30 s). */
+    static final Duration DEFAULT_POLL = Duration.ofSeconds(2);
+
+    private final Supplier<AzureEndpoints> endpointsSupplier;
+    private final CredentialSource credentials;
+    private final boolean httpLogging;
+    private volatile AzureEndpoints endpoints;
+    private volatile HttpPipeline pipeline;
+    private volatile HttpClient httpClient;
+    private volatile ResourceManager.Authenticated resources;
+    private final Map<String, ContainerServiceManagementClient> containerService = new ConcurrentHashMap<>();
+
+    public AzureClients(Supplier<AzureEndpoints> endpoints, CredentialSource credentials, boolean httpLogging) {
+        this.endpointsSupplier = endpoints;
+        this.credentials = credentials;
+        this.httpLogging = httpLogging;
+    }
+
+    public AzureEndpoints endpoints() {
+        AzureEndpoints e = endpoints;
+        if (e == null) {
+            synchronized (this) {
+                if (endpoints == null) {
+                    endpoints = endpointsSupplier.get();
+                }
+                e = endpoints;
+            }
+        }
+        return e;
+    }
+
+    public CredentialSource credentials() {
+        return credentials;
+    }
+
+    /** The shared pipeline: every Azure call, SDK-made or hand-made (Fleet), goes through it. */
+    public HttpPipeline pipeline() {
+        HttpPipeline p = pipeline;
+        if (p == null) {
+            synchronized (this) {
+                if (pipeline == null) {
+                    AzureEndpoints e = endpoints();
+                    HttpLogOptions log = new HttpLogOptions()
+                            .setLogLevel(httpLogging ? HttpLogDetailLevel.HEADERS : HttpLogDetailLevel.NONE);
+                    pipeline = HttpPipelineProvider.buildHttpPipeline(new CurrentCredential(credentials),
+                            profile(null), null, log, null, null, List.of(), httpClient());
+                }
+                p = pipeline;
+            }
+        }
+        return p;
+    }
+
+    /** The HTTP client: the JDK's, trusting the endpoints' CA. */
+    public HttpClient httpClient() {
+        HttpClient c = httpClient;
+        if (c == null) {
+            synchronized (this) {
+                if (httpClient == null) {
+                    httpClient = new JdkHttpClientBuilder(java.net.http.HttpClient.newBuilder()
+                            .sslContext(endpoints().sslContext())
+                            .connectTimeout(Duration.ofSeconds(10)))
+                            .build();
+                }
+                c = httpClient;
+            }
+        }
+        return c;
+    }
+
+    public AzureProfile profile(String subscriptionId) {
+        return new AzureProfile(null, subscriptionId, endpoints().environment());
+    }
+
+    /** Subscriptions and tenants (not bound to a subscription). */
+    public ResourceManager.Authenticated resources() {
+        ResourceManager.Authenticated r = resources;
+        if (r == null) {
+            synchronized (this) {
+                if (resources == null) {
+                    resources = ResourceManager.authenticate(pipeline(), profile(null));
+                }
+                r = resources;
+            }
+        }
+        return r;
+    }
+
+    /** The AKS service client for a subscription. */
+    public ContainerServiceManagementClient containerService(String subscriptionId) {
+        return containerService.computeIfAbsent(subscriptionId.toLowerCase(java.util.Locale.ROOT),
+                id -> new ContainerServiceManagementClientBuilder()
+                        .pipeline(pipeline())
+                        .endpoint(endpoints().resourceManager())
+                        .environment(endpoints().environment())
+                        .subscriptionId(subscriptionId)
+                        .defaultPollInterval(DEFAULT_POLL)
+                        .buildClient());
+    }
+
+    /** A token for {@code scope} from the session's credential; callers must never print it. */
+    public AccessToken token(String scope) {
+        return credentials.credential().getTokenSync(new TokenRequestContext().addScopes(scope));
+    }
+
+    /** The ARM scope for tokens. */
+    public String armScope() {
+        String m = endpoints().environment().getManagementEndpoint();
+        return (m.endsWith("/") ? m : m + "/") + "/.default";
+    }
+
+    /** Delegates to whatever credential is current, so {@code login} takes effect without rebuilding clients. */
+    private static final class CurrentCredential implements TokenCredential {
+        private final CredentialSource source;
+
+        CurrentCredential(CredentialSource source) {
+            this.source = source;
+        }
+
+        @Override
+        public Mono<AccessToken> getToken(TokenRequestContext request) {
+            return source.credential().getToken(request);
+        }
+
+        @Override
+        public AccessToken getTokenSync(TokenRequestContext request) {
+            return source.credential().getTokenSync(request);
+        }
+    }
+}

@@ -1,0 +1,115 @@
+package dev.aksh.azure;
+
+import com.azure.core.credential.TokenCredential;
+import com.azure.identity.AzureCliCredentialBuilder;
+import com.azure.identity.DeviceCodeCredentialBuilder;
+import com.azure.identity.EnvironmentCredentialBuilder;
+import com.azure.identity.ManagedIdentityCredentialBuilder;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Real Azure credentials, from azure-identity: by default the chain environment → managed identity
+ * → Azure CLI login reuse; device code only when the operator asks for it ({@code login
+ * --device-code}), because Conditional Access often blocks it.
+ *
+ * <p>Managed identity joins the chain only where one can exist (an identity endpoint in the
+ * environment, or the instance metadata service answering within 300 ms), so a laptop does not wait
+ * on a probe that cannot succeed.
+ */
+public final class AzureCredentials implements CredentialSource {
+    private final Map<String, String> env;
+    private final Consumer<String> deviceCodeMessages;
+    private volatile TokenCredential current;
+    private volatile String fixedName;
+
+    /**
+     * @param env the process environment
+     * @param deviceCodeMessages where the "open this URL and enter this code" line goes
+     */
+    public AzureCredentials(Map<String, String> env, Consumer<String> deviceCodeMessages) {
+        this.env = env;
+        this.deviceCodeMessages = deviceCodeMessages;
+    }
+
+    @Override
+    public TokenCredential credential() {
+        TokenCredential c = current;
+        if (c == null) {
+            synchronized (this) {
+                if (current == null) {
+                    current = chain(null); // built on first use: probing for managed identity takes time
+                }
+                c = current;
+            }
+        }
+        return c;
+    }
+
+    @Override
+    public TokenCredential login(LoginRequest request) {
+        TokenCredential c;
+        if (request.deviceCode()) {
+            DeviceCodeCredentialBuilder b = new DeviceCodeCredentialBuilder()
+                    .challengeConsumer(info -> deviceCodeMessages.accept(info.getMessage()));
+            if (request.tenant() != null) {
+                b.tenantId(request.tenant());
+            }
+            c = b.build();
+            fixedName = "device code";
+        } else {
+            c = chain(request.tenant());
+            fixedName = null;
+        }
+        current = c;
+        return c;
+    }
+
+    @Override
+    public String describe() {
+        if (fixedName != null) {
+            return fixedName;
+        }
+        if (current instanceof FirstWorkingCredential f && f.selectedName() != null) {
+            return f.selectedName();
+        }
+        return "credential chain (environment, managed identity, Azure CLI)";
+    }
+
+    private TokenCredential chain(String tenant) {
+        List<FirstWorkingCredential.Named> chain = new ArrayList<>();
+        chain.add(new FirstWorkingCredential.Named("environment", new EnvironmentCredentialBuilder().build()));
+        if (managedIdentityPossible()) {
+            ManagedIdentityCredentialBuilder mi = new ManagedIdentityCredentialBuilder();
+            String clientId = env.get("AZURE_CLIENT_ID");
+            if (clientId != null && !clientId.isBlank()) {
+                mi.clientId(clientId);
+            }
+            chain.add(new FirstWorkingCredential.Named("managed identity", mi.build()));
+        }
+        AzureCliCredentialBuilder cli = new AzureCliCredentialBuilder();
+        if (tenant != null) {
+            cli.tenantId(tenant);
+        }
+        chain.add(new FirstWorkingCredential.Named("Azure CLI", cli.build()));
+        return new FirstWorkingCredential(chain);
+    }
+
+    private boolean managedIdentityPossible() {
+        if (env.containsKey("IDENTITY_ENDPOINT") || env.containsKey("MSI_ENDPOINT")
+                || env.containsKey("AZURE_FEDERATED_TOKEN_FILE")) {
+            return true;
+        }
+        try (Socket s = new Socket()) {
+            s.connect(new InetSocketAddress("169.254.169.254", 80), 300);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,150 @@
+package dev.aksh.azure;
+
+import com.azure.core.management.exception.ManagementException;
+import com.azure.resourcemanager.containerservice.fluent.ManagedClustersClient;
+import com.azure.resourcemanager.containerservice.fluent.models.ManagedClusterInner;
+import com.azure.resourcemanager.containerservice.models.ManagedClusterAgentPoolProfile;
+import com.azure.resourcemanager.containerservice.models.ManagedClusterApiServerAccessProfile;
+import com.azure.resourcemanager.containerservice.models.RestrictionLevel;
+import dev.aksh.error.AkshException;
+import dev.aksh.session.ClusterRef;
+import dev.aksh.shell.Suggest;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+
+/** Managed clusters: list, get, and find one from what the operator typed. */
+public final class ClusterService {
+    private final AzureClients clients;
+
+    public ClusterService(AzureClients clients) {
+        this.clients = clients;
+    }
+
+    private ManagedClustersClient api(String subscriptionId) {
+        return clients.containerService(subscriptionId).getManagedClusters();
+    }
+
+    /** The clusters of a subscription (every page), or of one resource group when {@code resourceGroup} is set. */
+    public List<Cluster> list(String subscriptionId, String resourceGroup) {
+        Iterable<ManagedClusterInner> items = resourceGroup == null
+                ? api(subscriptionId).list()
+                : api(subscriptionId).listByResourceGroup(resourceGroup);
+        List<Cluster> out = new ArrayList<>();
+        for (ManagedClusterInner inner : items) {
+            out.add(toCluster(inner, subscriptionId));
+        }
+        out.sort(Comparator.comparing((Cluster c) -> c.name().toLowerCase(Locale.ROOT))
+                .thenComparing(c -> c.resourceGroup().toLowerCase(Locale.ROOT)));
+        return out;
+    }
+
+    public Cluster get(ClusterRef ref) {
+        return toCluster(api(ref.subscriptionId()).getByResourceGroup(ref.resourceGroup(), ref.name()),
+                ref.subscriptionId());
+    }
+
+    /**
+     * Finds the cluster an operator means: a resource id, {@code RG/NAME}, or a name in the
+     * subscription (optionally within {@code resourceGroup}).
+     */
+    public Cluster resolve(String spec, String subscriptionId, String resourceGroup) {
+        ClusterRef byId = ClusterRef.parseId(spec);
+        if (byId != null) {
+            return getOrExplain(byId);
+        }
+        String name = spec;
+        String rg = resourceGroup;
+        int slash = spec.indexOf('/');
+        if (slash > 0 && slash == spec.lastIndexOf('/')) {
+            rg = spec.substring(0, slash);
+            name = spec.substring(slash + 1);
+        }
+        if (subscriptionId == null) {
+            throw AkshException.usage("no subscription selected", "run 'subscription list', then 'subscription use NAME'");
+        }
+        if (rg != null) {
+            return getOrExplain(new ClusterRef(subscriptionId, rg, name));
+        }
+        List<Cluster> all = list(subscriptionId, null);
+        String wanted = name;
+        List<Cluster> matches = all.stream().filter(c -> c.name().equalsIgnoreCase(wanted)).toList();
+        if (matches.size() == 1) {
+            return matches.get(0);
+        }
+        if (matches.size() > 1) {
+            throw AkshException.usage("several clusters are named '" + name + "' (resource groups "
+                    + String.join(", ", matches.stream().map(Cluster::resourceGroup).toList()) + ")",
+                    "give -g RG or RG/NAME");
+        }
+        String near = Suggest.nearest(name, all.stream().map(Cluster::name).toList());
+        throw AkshException.notFound("no cluster '" + name + "' in subscription " + subscriptionId,
+                near != null ? "did you mean '" + near + "'?" : "run 'cluster list' to see its clusters");
+    }
+
+    private Cluster getOrExplain(ClusterRef ref) {
+        try {
+            return get(ref);
+        } catch (ManagementException e) {
+            if (e.getResponse() != null && e.getResponse().getStatusCode() == 404) {
+                String code = e.getValue() == null ? "" : e.getValue().getCode();
+                if ("ResourceGroupNotFound".equalsIgnoreCase(code)) {
+                    throw AkshException.notFound("no resource group '" + ref.resourceGroup() + "' in subscription "
+                            + ref.subscriptionId(), "run 'cluster list' to see the clusters and their groups");
+                }
+                throw AkshException.notFound("no cluster '" + ref.name() + "' in resource group '" + ref.resourceGroup()
+                        + "'", "run 'cluster list' to see the clusters");
+            }
+            throw e;
+        }
+    }
+
+    /** Maps the ARM resource to aksh's view; public so contract tests can map the official examples. */
+    public static Cluster toCluster(ManagedClusterInner m, String subscriptionId) {
+        ClusterRef ref = ClusterRef.parseId(m.id());
+        String rg = ref != null ? ref.resourceGroup() : null;
+        String sub = ref != null ? ref.subscriptionId() : subscriptionId;
+        ManagedClusterApiServerAccessProfile api = m.apiServerAccessProfile();
+        boolean priv = api != null && Boolean.TRUE.equals(api.enablePrivateCluster());
+        Boolean publicFqdn = priv ? Boolean.TRUE.equals(api.enablePrivateClusterPublicFqdn()) : null;
+        List<String> ranges = api == null || api.authorizedIpRanges() == null ? List.of() : List.copyOf(api.authorizedIpRanges());
+        String subnet = null;
+        if (m.agentPoolProfiles() != null) {
+            for (ManagedClusterAgentPoolProfile p : m.agentPoolProfiles()) {
+                if (p.vnetSubnetId() != null) {
+                    subnet = p.vnetSubnetId();
+                    break;
+                }
+            }
+        }
+        boolean lockdown = m.nodeResourceGroupProfile() != null
+                && RestrictionLevel.READ_ONLY.equals(m.nodeResourceGroupProfile().restrictionLevel());
+        return new Cluster(
+                m.id(), m.name(), rg, sub, m.location(),
+                m.currentKubernetesVersion() != null ? m.currentKubernetesVersion() : m.kubernetesVersion(),
+                m.provisioningState(),
+                m.powerState() == null || m.powerState().code() == null ? null : m.powerState().code().toString(),
+                priv,
+                m.fqdn(),
+                m.privateFqdn(),
+                publicFqdn,
+                ranges,
+                api != null && Boolean.TRUE.equals(api.disableRunCommand()),
+                m.aadProfile() != null && Boolean.TRUE.equals(m.aadProfile().managed()),
+                m.aadProfile() != null && Boolean.TRUE.equals(m.aadProfile().enableAzureRbac()),
+                Boolean.TRUE.equals(m.disableLocalAccounts()),
+                m.sku() == null || m.sku().name() == null ? null : m.sku().name().toString(),
+                m.sku() == null || m.sku().tier() == null ? null : m.sku().tier().toString(),
+                m.nodeResourceGroup(),
+                lockdown,
+                api != null && Boolean.TRUE.equals(api.enableVnetIntegration()),
+                api == null ? null : api.privateDnsZone(),
+                m.networkProfile() == null || m.networkProfile().loadBalancerSku() == null ? null
+                        : m.networkProfile().loadBalancerSku().toString(),
+                m.networkProfile() == null || m.networkProfile().outboundType() == null ? null
+                        : m.networkProfile().outboundType().toString(),
+                subnet,
+                m.etag());
+    }
+}

@@ -1,0 +1,21 @@
+package dev.aksh.render;
+
+/** A running operation shown to the operator: a spinner with elapsed time on a terminal, nothing elsewhere. */
+public interface Progress extends AutoCloseable {
+    /** Replaces the state text shown beside the spinner. */
+    void state(String state);
+
+    /** Removes the spinner line. */
+    @Override
+    void close();
+
+    Progress NONE = new Progress() {
+        @Override
+        public void state(String state) {
+        }
+
+        @Override
+        public void close() {
+        }
+    };
+}

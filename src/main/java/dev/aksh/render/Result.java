@@ -1,0 +1,91 @@
+package dev.aksh.render;
+
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * What a command produced, independent of how it is shown: a table, a set of fields, or text. Each
+ * carries the structured {@link #data()} that {@code -o json|yaml} print, so {@code last -o json}
+ * can re-render a result without running the command again.
+ */
+public sealed interface Result permits Result.Table, Result.Details, Result.Text, Result.Empty {
+
+    /** The structured form for json/yaml (records, lists, maps). */
+    Object data();
+
+    /** A cell: its text and what it means (for colour). */
+    record Cell(String text, Style style) {
+        public Cell {
+            text = text == null ? "" : text;
+            style = style == null ? Style.PLAIN : style;
+        }
+
+        public static Cell of(String text) {
+            return new Cell(text, Style.PLAIN);
+        }
+    }
+
+    /** A column of a table over items of type T. */
+    record Column<T>(String header, Function<T, Cell> cell) {
+        public static <T> Column<T> of(String header, Function<T, String> text) {
+            return new Column<>(header, t -> Cell.of(text.apply(t)));
+        }
+
+        public static <T> Column<T> styled(String header, Function<T, String> text, Function<T, Style> style) {
+            return new Column<>(header, t -> new Cell(text.apply(t), style.apply(t)));
+        }
+    }
+
+    /**
+     * Rows of items under a header.
+     *
+     * @param headers column headers
+     * @param rows cells per row
+     * @param data the items, for json/yaml
+     * @param emptyMessage said (on stderr) when there are no rows in table form
+     */
+    record Table(List<String> headers, List<List<Cell>> rows, Object data, String emptyMessage) implements Result {
+        public static <T> Table of(List<T> items, List<Column<T>> columns, String emptyMessage) {
+            List<String> headers = columns.stream().map(Column::header).toList();
+            List<List<Cell>> rows = items.stream()
+                    .map(item -> columns.stream().map(c -> c.cell().apply(item)).toList())
+                    .toList();
+            return new Table(headers, rows, items, emptyMessage);
+        }
+    }
+
+    /** One object as labelled fields (the {@code show} commands). */
+    record Details(List<Field> fields, Object data) implements Result {
+        public record Field(String label, Cell value) {
+            public static Field of(String label, String value) {
+                return new Field(label, Cell.of(value));
+            }
+
+            public static Field of(String label, String value, Style style) {
+                return new Field(label, new Cell(value, style));
+            }
+        }
+    }
+
+    /** Preformatted text; {@code data} is what json/yaml print (the text itself if null). */
+    record Text(String text, Object data) implements Result {
+        public static Text of(String text) {
+            return new Text(text, null);
+        }
+
+        @Override
+        public Object data() {
+            return data == null ? text : data;
+        }
+    }
+
+    /** Nothing to show. */
+    record Empty() implements Result {
+        @Override
+        public Object data() {
+            return null;
+        }
+    }
+
+    Result EMPTY = new Empty();
+}

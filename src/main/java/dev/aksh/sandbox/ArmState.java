@@ -1,0 +1,131 @@
+package dev.aksh.sandbox;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Everything the fake ARM holds: subscriptions, resource groups, and resources as ARM JSON
+ * documents keyed by resource id (compared case-insensitively, as ARM does). Callers synchronize on
+ * the state for every read-modify-write.
+ */
+public final class ArmState {
+    static final ObjectMapper JSON = new ObjectMapper();
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final World world;
+    private final Map<String, ObjectNode> subscriptions = new LinkedHashMap<>();
+    private final Map<String, ObjectNode> resourceGroups = new TreeMap<>();
+    private final TreeMap<String, ObjectNode> resources = new TreeMap<>();
+
+    public ArmState(World world) {
+        this.world = world;
+        ArmDocuments.seed(world, this);
+    }
+
+    public World world() {
+        return world;
+    }
+
+    // ---- subscriptions and resource groups ----
+
+    void putSubscription(ObjectNode doc) {
+        subscriptions.put(key(doc.get("subscriptionId").asText()), doc);
+    }
+
+    public List<ObjectNode> subscriptions() {
+        return new ArrayList<>(subscriptions.values());
+    }
+
+    public ObjectNode subscription(String id) {
+        return subscriptions.get(key(id));
+    }
+
+    void putResourceGroup(String subscriptionId, ObjectNode doc) {
+        resourceGroups.put(key(subscriptionId) + "/" + key(doc.get("name").asText()), doc);
+    }
+
+    public ObjectNode resourceGroup(String subscriptionId, String name) {
+        return resourceGroups.get(key(subscriptionId) + "/" + key(name));
+    }
+
+    public List<ObjectNode> resourceGroups(String subscriptionId) {
+        String prefix = key(subscriptionId) + "/";
+        List<ObjectNode> out = new ArrayList<>();
+        resourceGroups.forEach((k, v) -> {
+            if (k.startsWith(prefix)) {
+                out.add(v);
+            }
+        });
+        return out;
+    }
+
+    // ---- resources ----
+
+    public ObjectNode resource(String id) {
+        return resources.get(key(id));
+    }
+
+    public void putResource(ObjectNode doc) {
+        resources.put(key(doc.get("id").asText()), doc);
+    }
+
+    public ObjectNode removeResource(String id) {
+        return resources.remove(key(id));
+    }
+
+    /**
+     * Resources of a type under a scope: a subscription ({@code /subscriptions/S}), a resource group
+     * ({@code /subscriptions/S/resourceGroups/RG}) or a parent resource (for child types).
+     *
+     * @param type the full type, such as {@code Microsoft.ContainerService/managedClusters}
+     */
+    public List<ObjectNode> list(String scope, String type) {
+        String prefix = key(scope) + "/";
+        String t = key(type);
+        List<ObjectNode> out = new ArrayList<>();
+        for (Map.Entry<String, ObjectNode> e : resources.tailMap(prefix).entrySet()) {
+            if (!e.getKey().startsWith(prefix)) {
+                break;
+            }
+            if (t.equals(key(e.getValue().path("type").asText()))) {
+                out.add(e.getValue());
+            }
+        }
+        return out;
+    }
+
+    /** A new opaque entity tag. */
+    public static String newEtag() {
+        char[] c = new char[8];
+        for (int i = 0; i < c.length; i++) {
+            c[i] = (char) ('a' + RANDOM.nextInt(26));
+        }
+        return new String(c);
+    }
+
+    /** A new operation or command id: 32 hex digits, no dashes (clients parse it as {@code \w+}). */
+    public static String newId() {
+        StringBuilder sb = new StringBuilder(32);
+        for (int i = 0; i < 32; i++) {
+            sb.append(Character.forDigit(RANDOM.nextInt(16), 16));
+        }
+        return sb.toString();
+    }
+
+    static String key(String s) {
+        return s.toLowerCase(Locale.ROOT);
+    }
+
+    /** A deep copy, so callers cannot change stored documents by accident. */
+    public static ObjectNode copy(JsonNode n) {
+        return (ObjectNode) n.deepCopy();
+    }
+}

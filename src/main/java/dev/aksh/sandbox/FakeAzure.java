@@ -1,0 +1,93 @@
+package dev.aksh.sandbox;
+
+import com.azure.core.credential.TokenCredential;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import javax.net.ssl.SSLContext;
+
+/**
+ * The sandbox: a fake Azure on 127.0.0.1, reached over the same protocols as the real one. It
+ * generates a CA at start, serves ARM over HTTPS with a certificate from that CA, and gives clients
+ * three things: the ARM URL, a TLS context that trusts the CA, and a credential for the world's
+ * fake identity. Above that boundary aksh runs the same code as against real Azure.
+ */
+public final class FakeAzure implements AutoCloseable {
+    private final World world;
+    private final CertificateAuthority ca;
+    private final ArmState state;
+    private final FakeArm arm;
+    private final Operations operations;
+    private final ScheduledExecutorService scheduler;
+
+    private FakeAzure(World world, int armPort) throws IOException {
+        this.world = world;
+        this.ca = CertificateAuthority.generate();
+        this.state = new ArmState(world);
+        this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "fake-azure-scheduler");
+            t.setDaemon(true);
+            return t;
+        });
+        this.operations = new Operations(state, scheduler);
+        SSLContext armTls = ca.issue(List.of("localhost"), List.of("127.0.0.1")).serverContext();
+        this.arm = new FakeArm(state, armTls, TokenVerifier.forArm());
+        arm.addKind(new ManagedClusters(operations));
+        arm.addKind(Operations.statusKind(ManagedClusters.NS, operations));
+        arm.addKind(Operations.resultKind(ManagedClusters.NS, operations));
+        arm.start(armPort);
+    }
+
+    /** Starts FakeAzure for {@code world} on ephemeral loopback ports. */
+    public static FakeAzure start(World world) {
+        return start(world, 0);
+    }
+
+    /** Starts FakeAzure with ARM on {@code armPort} (0 for an ephemeral port). */
+    public static FakeAzure start(World world, int armPort) {
+        try {
+            return new FakeAzure(world, armPort);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the sandbox on 127.0.0.1: " + e.getMessage(), e);
+        }
+    }
+
+    public World world() {
+        return world;
+    }
+
+    /** The fake ARM endpoint, {@code https://127.0.0.1:PORT/}. */
+    public String armUrl() {
+        return arm.url();
+    }
+
+    public FakeArm arm() {
+        return arm;
+    }
+
+    public ArmState state() {
+        return state;
+    }
+
+    public CertificateAuthority ca() {
+        return ca;
+    }
+
+    /** A TLS context trusting the sandbox CA, for clients. */
+    public SSLContext clientTls() {
+        return ca.trustingContext();
+    }
+
+    /** The credential of the world's fake identity. */
+    public TokenCredential credential() {
+        return new SandboxCredential(world);
+    }
+
+    @Override
+    public void close() {
+        arm.close();
+        scheduler.shutdownNow();
+    }
+}

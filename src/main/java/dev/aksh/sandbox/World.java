@@ -1,0 +1,131 @@
+package dev.aksh.sandbox;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The sandbox world as written in a world file: a readable description of tenants, subscriptions,
+ * clusters and their surroundings. {@link WorldLoader} reads it; {@link ArmState} turns it into ARM
+ * documents shaped like the official examples.
+ *
+ * @param name what the banner calls this world
+ * @param tenant the directory the sandbox identity signs in to
+ * @param identity who the sandbox credential says the operator is
+ * @param myIp the public IP the sandbox world says this machine has
+ * @param defaultSubscription the subscription a fresh context starts in (as {@code az}'s default does)
+ * @param arm how the fake ARM behaves
+ * @param subscriptions the subscriptions and everything in them
+ */
+public record World(
+        String name,
+        Tenant tenant,
+        Principal identity,
+        String myIp,
+        String defaultSubscription,
+        Arm arm,
+        List<SubscriptionSpec> subscriptions) {
+
+    public World {
+        name = name == null ? "sandbox" : name;
+        tenant = tenant == null ? new Tenant(null, null) : tenant;
+        identity = identity == null ? new Principal(null, null, null) : identity;
+        myIp = myIp == null ? "203.0.113.10" : myIp;
+        arm = arm == null ? new Arm(null, null) : arm;
+        subscriptions = subscriptions == null ? List.of() : List.copyOf(subscriptions);
+    }
+
+    public record Tenant(String id, String name) {
+        public Tenant {
+            id = id == null ? "5f0c1a2e-7d2b-4c41-9b6e-2f4c8a1d0e77" : id;
+            name = name == null ? "Contoso (sandbox)" : name;
+        }
+    }
+
+    public record Principal(String user, String displayName, String objectId) {
+        public Principal {
+            user = user == null ? "trainee@contoso.example" : user;
+            displayName = displayName == null ? "Sandbox Trainee" : displayName;
+            objectId = objectId == null ? "0b7d2f4e-3c1a-4e8b-9f6d-5a2c7e1b9d30" : objectId;
+        }
+    }
+
+    /**
+     * @param pageSize lists longer than this are paged with {@code nextLink}
+     * @param lroSeconds how long a PUT's long-running operation takes
+     */
+    public record Arm(Integer pageSize, Double lroSeconds) {
+        public Arm {
+            pageSize = pageSize == null ? 100 : pageSize;
+            lroSeconds = lroSeconds == null ? 2.0 : lroSeconds;
+        }
+    }
+
+    public record SubscriptionSpec(String id, String name, String state, List<ResourceGroupSpec> resourceGroups) {
+        public SubscriptionSpec {
+            state = state == null ? "Enabled" : state;
+            resourceGroups = resourceGroups == null ? List.of() : List.copyOf(resourceGroups);
+        }
+    }
+
+    public record ResourceGroupSpec(String name, String location, Map<String, String> tags, List<ClusterSpec> clusters) {
+        public ResourceGroupSpec {
+            location = location == null ? "westeurope" : location;
+            tags = tags == null ? Map.of() : Map.copyOf(tags);
+            clusters = clusters == null ? List.of() : List.copyOf(clusters);
+        }
+    }
+
+    /**
+     * A managed cluster, described by the facts that matter to an operator.
+     *
+     * @param privateCluster {@code private: true} for a private API server
+     * @param publicFqdn for a private cluster, whether it also gets a public FQDN
+     * @param runCommand false sets {@code disableRunCommand}
+     * @param aad AKS-managed Entra ID with Azure RBAC
+     * @param sku Base or Automatic
+     * @param tier Free, Standard or Premium
+     * @param nodeResourceGroupLockdown restriction level ReadOnly on the node resource group
+     * @param powerState Running or Stopped
+     * @param subnet the node subnet as {@code VNET/SUBNET} in this resource group, or a full subnet id
+     * @param nodes how many nodes the system pool has
+     */
+    public record ClusterSpec(
+            String name,
+            String location,
+            String kubernetesVersion,
+            @JsonProperty("private") Boolean privateCluster,
+            Boolean publicFqdn,
+            Boolean runCommand,
+            Boolean aad,
+            String sku,
+            String tier,
+            Boolean nodeResourceGroupLockdown,
+            String powerState,
+            String provisioningState,
+            List<String> authorizedIpRanges,
+            String loadBalancerSku,
+            Boolean apiServerVnetIntegration,
+            String subnet,
+            Integer nodes,
+            Map<String, String> tags) {
+
+        public ClusterSpec {
+            kubernetesVersion = kubernetesVersion == null ? "1.32.4" : kubernetesVersion;
+            privateCluster = privateCluster != null && privateCluster;
+            publicFqdn = publicFqdn != null && publicFqdn;
+            runCommand = runCommand == null || runCommand;
+            aad = aad == null || aad;
+            sku = sku == null ? "Base" : sku;
+            tier = tier == null ? "Standard" : tier;
+            nodeResourceGroupLockdown = nodeResourceGroupLockdown != null && nodeResourceGroupLockdown;
+            powerState = powerState == null ? "Running" : powerState;
+            provisioningState = provisioningState == null ? "Succeeded" : provisioningState;
+            authorizedIpRanges = authorizedIpRanges == null ? List.of() : List.copyOf(authorizedIpRanges);
+            loadBalancerSku = loadBalancerSku == null ? "standard" : loadBalancerSku;
+            apiServerVnetIntegration = apiServerVnetIntegration != null && apiServerVnetIntegration;
+            nodes = nodes == null ? 3 : nodes;
+            tags = tags == null ? Map.of() : Map.copyOf(tags);
+        }
+    }
+}
