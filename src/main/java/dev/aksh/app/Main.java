@@ -20,6 +20,8 @@ public final class Main {
     public static void main(String[] args) {
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", debugRequested(args) ? "warn" : "off");
         System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
+        // the SDK warns on every request that the JDK client sets Content-Length itself: noise, not news
+        System.setProperty("org.slf4j.simpleLogger.log.com.azure.core.http.jdk.httpclient.JdkHttpClient", "error");
         int code = run(args, Environment.system());
         System.out.flush();
         System.err.flush();

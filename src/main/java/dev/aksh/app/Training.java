@@ -56,8 +56,8 @@ public final class Training {
 
     private static void lineReader(Aksh aksh) throws Exception {
         ByteArrayInputStream keys = new ByteArrayInputStream("cluster u\tak\t\nexit\n".getBytes(StandardCharsets.UTF_8));
-        try (Terminal t = TerminalBuilder.builder().streams(keys, new ByteArrayOutputStream()).type("xterm-256color")
-                .system(false).build()) {
+        try (Terminal t = new org.jline.terminal.impl.ExternalTerminal("training", "xterm-256color", keys,
+                new ByteArrayOutputStream(), StandardCharsets.UTF_8)) {
             DefaultParser parser = new DefaultParser();
             parser.setLineCommentDelims(new String[] {"#"});
             LineReader reader = LineReaderBuilder.builder().terminal(t).parser(parser)

@@ -17,7 +17,7 @@ public final class ArmErrors implements ErrorTranslator {
     public AkshException translate(Throwable t) {
         if (t instanceof CredentialUnavailableException e) {
             return new AkshException(ExitCode.AUTH, "not signed in to Azure: " + firstLine(e.getMessage()),
-                    "run 'az login' then 'login', or 'login --device-code'", e);
+                    "sign in with 'az login' (aksh reuses it) or 'login --device-code'", e);
         }
         if (t instanceof ClientAuthenticationException e && e.getResponse() == null) {
             return new AkshException(ExitCode.AUTH, "sign-in failed: " + firstLine(e.getMessage()),

@@ -6,8 +6,11 @@ import com.azure.identity.DeviceCodeCredentialBuilder;
 import com.azure.identity.EnvironmentCredentialBuilder;
 import com.azure.identity.ManagedIdentityCredentialBuilder;
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,8 +22,8 @@ import java.util.function.Consumer;
  * --device-code}), because Conditional Access often blocks it.
  *
  * <p>Managed identity joins the chain only where one can exist (an identity endpoint in the
- * environment, or the instance metadata service answering within 300 ms), so a laptop does not wait
- * on a probe that cannot succeed.
+ * environment, or the instance metadata service answering as itself within half a second), so a
+ * laptop does not wait on a probe that cannot succeed; and where it fails, the chain moves on.
  */
 public final class AzureCredentials implements CredentialSource {
     private final Map<String, String> env;
@@ -90,7 +93,7 @@ public final class AzureCredentials implements CredentialSource {
             if (clientId != null && !clientId.isBlank()) {
                 mi.clientId(clientId);
             }
-            chain.add(new FirstWorkingCredential.Named("managed identity", mi.build()));
+            chain.add(new FirstWorkingCredential.Named("managed identity", mi.build(), true));
         }
         AzureCliCredentialBuilder cli = new AzureCliCredentialBuilder();
         if (tenant != null) {
@@ -105,10 +108,17 @@ public final class AzureCredentials implements CredentialSource {
                 || env.containsKey("AZURE_FEDERATED_TOKEN_FILE")) {
             return true;
         }
-        try (Socket s = new Socket()) {
-            s.connect(new InetSocketAddress("169.254.169.254", 80), 300);
-            return true;
+        // the instance metadata service answers JSON; a proxy or firewall answering in its place does not
+        try {
+            HttpResponse<String> r = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(300)).build().send(
+                    HttpRequest.newBuilder(URI.create("http://169.254.169.254/metadata/instance?api-version=2021-02-01"))
+                            .header("Metadata", "true").timeout(Duration.ofMillis(500)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return (r.statusCode() == 200 || r.statusCode() == 400) && r.body().trim().startsWith("{");
         } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
             return false;
         }
     }

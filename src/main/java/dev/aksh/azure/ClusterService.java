@@ -8,7 +8,8 @@ import com.azure.resourcemanager.containerservice.models.ManagedClusterApiServer
 import com.azure.resourcemanager.containerservice.models.RestrictionLevel;
 import dev.aksh.error.AkshException;
 import dev.aksh.session.ClusterRef;
-import dev.aksh.shell.Suggest;
+import dev.aksh.session.SubscriptionRef;
+import dev.aksh.text.Suggest;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -49,10 +50,11 @@ public final class ClusterService {
      * Finds the cluster an operator means: a resource id, {@code RG/NAME}, or a name in the
      * subscription (optionally within {@code resourceGroup}).
      */
-    public Cluster resolve(String spec, String subscriptionId, String resourceGroup) {
+    public Cluster resolve(String spec, SubscriptionRef subscription, String resourceGroup) {
+        String subscriptionId = subscription == null ? null : subscription.id();
         ClusterRef byId = ClusterRef.parseId(spec);
         if (byId != null) {
-            return getOrExplain(byId);
+            return getOrExplain(byId, byId.subscriptionId());
         }
         String name = spec;
         String rg = resourceGroup;
@@ -65,7 +67,7 @@ public final class ClusterService {
             throw AkshException.usage("no subscription selected", "run 'subscription list', then 'subscription use NAME'");
         }
         if (rg != null) {
-            return getOrExplain(new ClusterRef(subscriptionId, rg, name));
+            return getOrExplain(new ClusterRef(subscriptionId, rg, name), subscription.name());
         }
         List<Cluster> all = list(subscriptionId, null);
         String wanted = name;
@@ -79,11 +81,11 @@ public final class ClusterService {
                     "give -g RG or RG/NAME");
         }
         String near = Suggest.nearest(name, all.stream().map(Cluster::name).toList());
-        throw AkshException.notFound("no cluster '" + name + "' in subscription " + subscriptionId,
+        throw AkshException.notFound("no cluster '" + name + "' in subscription " + subscription.name(),
                 near != null ? "did you mean '" + near + "'?" : "run 'cluster list' to see its clusters");
     }
 
-    private Cluster getOrExplain(ClusterRef ref) {
+    private Cluster getOrExplain(ClusterRef ref, String subscriptionName) {
         try {
             return get(ref);
         } catch (ManagementException e) {
@@ -91,7 +93,7 @@ public final class ClusterService {
                 String code = e.getValue() == null ? "" : e.getValue().getCode();
                 if ("ResourceGroupNotFound".equalsIgnoreCase(code)) {
                     throw AkshException.notFound("no resource group '" + ref.resourceGroup() + "' in subscription "
-                            + ref.subscriptionId(), "run 'cluster list' to see the clusters and their groups");
+                            + subscriptionName, "run 'cluster list' to see the clusters and their groups");
                 }
                 throw AkshException.notFound("no cluster '" + ref.name() + "' in resource group '" + ref.resourceGroup()
                         + "'", "run 'cluster list' to see the clusters");

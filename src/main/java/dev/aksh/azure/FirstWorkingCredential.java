@@ -3,6 +3,7 @@ package dev.aksh.azure;
 import com.azure.core.credential.AccessToken;
 import com.azure.core.credential.TokenCredential;
 import com.azure.core.credential.TokenRequestContext;
+import com.azure.core.exception.ClientAuthenticationException;
 import com.azure.identity.CredentialUnavailableException;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +16,14 @@ import reactor.core.publisher.Mono;
  */
 final class FirstWorkingCredential implements TokenCredential {
 
-    record Named(String name, TokenCredential credential) {
+    /**
+     * @param probing whether any failure means "not here, try the next" (managed identity, whose
+     *     endpoint may answer without being one); otherwise only an unavailable credential moves on
+     */
+    record Named(String name, TokenCredential credential, boolean probing) {
+        Named(String name, TokenCredential credential) {
+            this(name, credential, false);
+        }
     }
 
     private final List<Named> chain;
@@ -30,9 +38,32 @@ final class FirstWorkingCredential implements TokenCredential {
         return s == null ? null : s.name();
     }
 
+    /** Tries the credentials one after another without blocking (the SDK calls this on Reactor threads). */
     @Override
     public Mono<AccessToken> getToken(TokenRequestContext request) {
-        return Mono.fromCallable(() -> getTokenSync(request));
+        Named s = selected;
+        if (s != null) {
+            return s.credential().getToken(request);
+        }
+        return tryFrom(0, request, new ArrayList<>());
+    }
+
+    private Mono<AccessToken> tryFrom(int i, TokenRequestContext request, List<String> reasons) {
+        if (i >= chain.size()) {
+            return Mono.error(unavailable(reasons));
+        }
+        Named n = chain.get(i);
+        return Mono.defer(() -> n.credential().getToken(request))
+                .doOnNext(t -> selected = n)
+                .onErrorResume(e -> e instanceof CredentialUnavailableException
+                        || (n.probing() && e instanceof ClientAuthenticationException), e -> {
+                    reasons.add(n.name() + ": " + firstSentence(e.getMessage()));
+                    return tryFrom(i + 1, request, reasons);
+                });
+    }
+
+    private static CredentialUnavailableException unavailable(List<String> reasons) {
+        return new CredentialUnavailableException("no Azure credential is available (" + String.join("; ", reasons) + ")");
     }
 
     @Override
@@ -49,10 +80,14 @@ final class FirstWorkingCredential implements TokenCredential {
                 return t;
             } catch (CredentialUnavailableException e) {
                 reasons.add(n.name() + ": " + firstSentence(e.getMessage()));
+            } catch (ClientAuthenticationException e) {
+                if (!n.probing()) {
+                    throw e;
+                }
+                reasons.add(n.name() + ": " + firstSentence(e.getMessage()));
             }
         }
-        throw new CredentialUnavailableException("no Azure credential is available ("
-                + String.join("; ", reasons) + ")");
+        throw unavailable(reasons);
     }
 
     private static String firstSentence(String m) {

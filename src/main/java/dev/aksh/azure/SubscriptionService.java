@@ -2,7 +2,7 @@ package dev.aksh.azure;
 
 import com.azure.resourcemanager.resources.models.Subscription;
 import dev.aksh.error.AkshException;
-import dev.aksh.shell.Suggest;
+import dev.aksh.text.Suggest;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

@@ -2,6 +2,9 @@ package dev.aksh.render;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -98,7 +101,13 @@ public final class Renderer {
     private static void tsv(Result result, PrintWriter out) {
         if (result instanceof Result.Table t) {
             for (List<Result.Cell> row : t.rows()) {
-                out.println(String.join("\t", row.stream().map(c -> tsvValue(c.text())).toList()));
+                List<String> values = new ArrayList<>();
+                for (int i = 0; i < row.size(); i++) {
+                    if (!t.markers().get(i)) {
+                        values.add(tsvValue(row.get(i).text()));
+                    }
+                }
+                out.println(String.join("\t", values));
             }
         } else if (result instanceof Result.Details d) {
             out.println(String.join("\t", d.fields().stream().map(f -> tsvValue(f.value().text())).toList()));
@@ -128,9 +137,13 @@ public final class Renderer {
 
     private static final class Mappers {
         static final ObjectMapper JSON = new ObjectMapper()
-                .enable(SerializationFeature.INDENT_OUTPUT)
                 .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
-                .setSerializationInclusion(JsonInclude.Include.NON_NULL);
+                .setSerializationInclusion(JsonInclude.Include.NON_NULL)
+                .setDefaultPrettyPrinter(new DefaultPrettyPrinter()
+                        .withSeparators(Separators.createDefaultInstance()
+                                .withObjectFieldValueSpacing(Separators.Spacing.AFTER))
+                        .withArrayIndenter(DefaultIndenter.SYSTEM_LINEFEED_INSTANCE))
+                .enable(SerializationFeature.INDENT_OUTPUT);
         static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()
                 .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
                 .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)

@@ -25,14 +25,23 @@ public sealed interface Result permits Result.Table, Result.Details, Result.Text
         }
     }
 
-    /** A column of a table over items of type T. */
-    record Column<T>(String header, Function<T, Cell> cell) {
+    /**
+     * A column of a table over items of type T.
+     *
+     * @param marker a marker for people (such as CURRENT's '*'), left out of tsv
+     */
+    record Column<T>(String header, Function<T, Cell> cell, boolean marker) {
         public static <T> Column<T> of(String header, Function<T, String> text) {
-            return new Column<>(header, t -> Cell.of(text.apply(t)));
+            return new Column<>(header, t -> Cell.of(text.apply(t)), false);
         }
 
         public static <T> Column<T> styled(String header, Function<T, String> text, Function<T, Style> style) {
-            return new Column<>(header, t -> new Cell(text.apply(t), style.apply(t)));
+            return new Column<>(header, t -> new Cell(text.apply(t), style.apply(t)), false);
+        }
+
+        /** A column that marks rows for the reader (CURRENT); tsv leaves it out. */
+        public static <T> Column<T> marker(String header, Function<T, String> text) {
+            return new Column<>(header, t -> new Cell(text.apply(t), Style.BOLD), true);
         }
     }
 
@@ -42,15 +51,17 @@ public sealed interface Result permits Result.Table, Result.Details, Result.Text
      * @param headers column headers
      * @param rows cells per row
      * @param data the items, for json/yaml
+     * @param markers which columns are markers for people, left out of tsv
      * @param emptyMessage said (on stderr) when there are no rows in table form
      */
-    record Table(List<String> headers, List<List<Cell>> rows, Object data, String emptyMessage) implements Result {
+    record Table(List<String> headers, List<List<Cell>> rows, List<Boolean> markers, Object data, String emptyMessage)
+            implements Result {
         public static <T> Table of(List<T> items, List<Column<T>> columns, String emptyMessage) {
             List<String> headers = columns.stream().map(Column::header).toList();
             List<List<Cell>> rows = items.stream()
                     .map(item -> columns.stream().map(c -> c.cell().apply(item)).toList())
                     .toList();
-            return new Table(headers, rows, items, emptyMessage);
+            return new Table(headers, rows, columns.stream().map(Column::marker).toList(), items, emptyMessage);
         }
     }
 

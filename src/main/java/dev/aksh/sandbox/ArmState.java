@@ -36,7 +36,8 @@ public final class ArmState {
 
     // ---- subscriptions and resource groups ----
 
-    void putSubscription(ObjectNode doc) {
+    /** Stores a subscription document as ARM returns it (the world does this; so can contract tests). */
+    public void putSubscription(ObjectNode doc) {
         subscriptions.put(key(doc.get("subscriptionId").asText()), doc);
     }
 

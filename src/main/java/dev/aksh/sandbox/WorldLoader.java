@@ -2,6 +2,8 @@ package dev.aksh.sandbox;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.aksh.error.AkshException;
@@ -10,7 +12,10 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -54,11 +59,32 @@ public final class WorldLoader {
                 throw AkshException.usage("world file " + source + " is empty", "see src/main/resources/sandbox/world.yaml");
             }
             return validate(w, source);
+        } catch (UnrecognizedPropertyException e) {
+            List<String> known = new ArrayList<>();
+            e.getKnownPropertyIds().forEach(k -> known.add(String.valueOf(k)));
+            Collections.sort(known);
+            throw AkshException.usage("world file " + source + ": unknown key '" + e.getPropertyName() + "' at "
+                    + path(e), "known keys there: " + String.join(", ", known));
         } catch (JsonProcessingException e) {
-            String where = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")";
+            String where = e instanceof JsonMappingException m && !m.getPath().isEmpty() ? " at " + path(m)
+                    : e.getLocation() == null ? "" : " near line " + e.getLocation().getLineNr();
             throw AkshException.usage("world file " + source + " is invalid" + where + ": "
-                    + e.getOriginalMessage().split("\n")[0], "see src/main/resources/sandbox/world.yaml for the format");
+                    + e.getOriginalMessage().split("\n")[0].replaceAll(" \\(class [^)]*\\)", ""),
+                    "see src/main/resources/sandbox/world.yaml for the format");
         }
+    }
+
+    /** {@code subscriptions[0].resourceGroups[1].clusters[0].nodes} */
+    private static String path(JsonMappingException e) {
+        StringBuilder sb = new StringBuilder();
+        for (JsonMappingException.Reference r : e.getPath()) {
+            if (r.getFieldName() != null) {
+                sb.append(sb.length() == 0 ? "" : ".").append(r.getFieldName());
+            } else if (r.getIndex() >= 0) {
+                sb.append('[').append(r.getIndex()).append(']');
+            }
+        }
+        return sb.length() == 0 ? "the top level" : sb.toString();
     }
 
     private static World validate(World w, String source) {

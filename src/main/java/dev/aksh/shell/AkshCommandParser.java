@@ -1,5 +1,7 @@
 package dev.aksh.shell;
 
+import dev.aksh.text.Suggest;
+
 import dev.aksh.error.AkshException;
 import dev.aksh.render.OutputFormat;
 import java.util.ArrayList;
@@ -66,11 +68,14 @@ public final class AkshCommandParser implements CommandParser {
                 }
                 String value = null;
                 if (w.length() > 2) {
-                    if (o.isFlag()) {
+                    if (w.charAt(2) == '=') {
+                        value = w.substring(3);
+                    } else if (o.isFlag()) {
                         throw AkshException.usage("-" + c + " takes no value, and short options cannot be combined ('" + w + "')",
                                 "usage: " + spec.usage());
+                    } else {
+                        value = w.substring(2);
                     }
-                    value = w.charAt(2) == '=' ? w.substring(3) : w.substring(2);
                 }
                 i = take(spec, o, "-" + c, value, rest, i, options);
             } else {

@@ -107,7 +107,7 @@ public final class ClusterCommands {
         }
         ClusterRef current = c.cluster();
         List<Column<Cluster>> cols = new ArrayList<>();
-        cols.add(Column.styled("CURRENT", k -> current != null && current.sameAs(k.ref()) ? "*" : "", k -> Style.BOLD));
+        cols.add(Column.marker("CURRENT", k -> current != null && current.sameAs(k.ref()) ? "*" : ""));
         if (all) {
             cols.add(Column.of("SUBSCRIPTION", k -> subNames.getOrDefault(k.subscriptionId(), k.subscriptionId())));
         }
@@ -141,8 +141,7 @@ public final class ClusterCommands {
             }
             cluster = clusters.get(prev);
         } else {
-            cluster = clusters.resolve(spec, c.subscription() == null ? null : c.subscription().id(),
-                    inv.option("resource-group"));
+            cluster = clusters.resolve(spec, c.subscription(), inv.option("resource-group"));
         }
         SubscriptionRef sub = c.subscription() != null && c.subscription().id().equalsIgnoreCase(cluster.subscriptionId())
                 ? c.subscription()
@@ -189,8 +188,7 @@ public final class ClusterCommands {
             }
             k = clusters.get(c.cluster());
         } else {
-            k = clusters.resolve(inv.arg(0), c.subscription() == null ? null : c.subscription().id(),
-                    inv.option("resource-group"));
+            k = clusters.resolve(inv.arg(0), c.subscription(), inv.option("resource-group"));
         }
         String subName = c.subscription() != null && c.subscription().id().equalsIgnoreCase(k.subscriptionId())
                 ? c.subscription().name() : k.subscriptionId();

@@ -83,7 +83,7 @@ public final class ShellCommands {
             return Result.Text.of(HelpText.forGroup(String.join(" ", words), under));
         }
         String typed = String.join(" ", words);
-        String near = dev.aksh.shell.Suggest.nearest(typed, catalog.allNames());
+        String near = dev.aksh.text.Suggest.nearest(typed, catalog.allNames());
         throw AkshException.usage("no command '" + typed + "'",
                 near != null ? "did you mean 'help " + near + "'?" : "run 'help' for the list");
     }

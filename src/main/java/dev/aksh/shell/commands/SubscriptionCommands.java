@@ -45,7 +45,7 @@ public final class SubscriptionCommands {
         SessionContext c = session.get();
         String current = c.subscription() == null ? "" : c.subscription().id();
         return Result.Table.of(all, List.of(
-                Column.<Subscription>styled("CURRENT", s -> s.id().equalsIgnoreCase(current) ? "*" : "", s -> Style.BOLD),
+                Column.<Subscription>marker("CURRENT", s -> s.id().equalsIgnoreCase(current) ? "*" : ""),
                 Column.<Subscription>styled("NAME", Subscription::name,
                         s -> s.id().equalsIgnoreCase(current) ? Style.BOLD : Style.PLAIN),
                 Column.of("ID", Subscription::id),

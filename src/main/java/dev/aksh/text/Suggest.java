@@ -1,4 +1,4 @@
-package dev.aksh.shell;
+package dev.aksh.text;
 
 import java.util.Collection;
 import java.util.Locale;

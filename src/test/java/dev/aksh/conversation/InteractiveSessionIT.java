@@ -1,0 +1,88 @@
+package dev.aksh.conversation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The interactive shell in a real pseudo-terminal (util-linux {@code script}): the prompt shows the
+ * context in colour and follows it, Ctrl-C at the prompt does not end the shell, exit leaves cleanly.
+ */
+class InteractiveSessionIT {
+
+    @Test
+    void thePromptShowsTheContextInColourAndFollowsItAndCtrlCKeepsTheShell() throws Exception {
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/script")), "util-linux script is not installed");
+        try (AkshProcess aksh = new AkshProcess()) {
+            String java = String.join(" ", AkshProcess.java());
+            List<String> cmd = List.of("/usr/bin/script", "-qfec", "stty cols 160 rows 40; exec " + java + " --sandbox", "/dev/null");
+            ProcessBuilder pb = new ProcessBuilder(cmd).directory(aksh.cwd.toFile());
+            pb.environment().clear();
+            pb.environment().putAll(aksh.env);
+            pb.environment().put("TERM", "xterm-256color");
+            pb.redirectErrorStream(true);
+            Process p = pb.start();
+            ByteArrayOutputStream screen = new ByteArrayOutputStream();
+            AkshProcess.pump(p.getInputStream(), screen);
+            OutputStream keys = p.getOutputStream();
+
+            String banner = expect(screen, "[SANDBOX] Contoso Production > ", Duration.ofSeconds(30));
+            assertThat(banner).contains("Nothing here touches real Azure");
+            assertThat(screen.toString(StandardCharsets.UTF_8)).containsPattern("\u001b\\[[0-9;]*m\\[SANDBOX\\]\u001b\\[0m");
+
+            type(keys, "cluster use aks-web\r");
+            String after = expect(screen, "[SANDBOX] Contoso Production / aks-web (run-command) > ", Duration.ofSeconds(30));
+            assertThat(after).contains("Using cluster aks-web");
+            assertThat(screen.toString(StandardCharsets.UTF_8)).containsPattern("\u001b\\[[0-9;]*maks-web\u001b\\[0m");
+
+            type(keys, "\u0003"); // Ctrl-C at the prompt clears the line, the shell stays
+            type(keys, "clustr list\r");
+            assertThat(expect(screen, "did you mean 'cluster list'?", Duration.ofSeconds(20))).contains("error:");
+            type(keys, "exit\r");
+            assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(p.exitValue()).isZero();
+            assertThat(Files.exists(aksh.config.resolve("history.sandbox"))).isTrue();
+            assertThat(Files.readString(aksh.config.resolve("history.sandbox"))).contains("cluster use aks-web");
+            try (var files = Files.list(aksh.cwd)) {
+                assertThat(files).isEmpty();
+            }
+        }
+    }
+
+    /** The screen without ANSI control sequences. */
+    private static String plain(String s) {
+        return s.replaceAll("\u001b\\[[?0-9;]*[A-Za-z]", "").replaceAll("\u001b[=>]", "");
+    }
+
+    private static void type(OutputStream keys, String text) throws Exception {
+        keys.write(text.getBytes(StandardCharsets.UTF_8));
+        keys.flush();
+        Thread.sleep(100);
+    }
+
+    /** Waits until the screen shows {@code text}; returns the screen so far. */
+    private static String expect(ByteArrayOutputStream screen, String text, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        List<String> seen = new ArrayList<>();
+        while (System.nanoTime() < deadline) {
+            String s = plain(screen.toString(StandardCharsets.UTF_8));
+            if (s.contains(text)) {
+                return s;
+            }
+            seen.add(s);
+            Thread.sleep(50);
+        }
+        throw new AssertionError("the screen never showed " + text.replace("\u001b", "ESC") + ":\n"
+                + screen.toString(StandardCharsets.UTF_8).replace("\u001b", "ESC"));
+    }
+}
