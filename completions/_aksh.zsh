@@ -1,0 +1,101 @@
+#compdef aksh
+# zsh completion for aksh — generated from aksh's command registry by CompletionScripts; do not edit.
+# Install: copy to a directory on $fpath as _aksh (then compinit), or source it from ~/.zshrc.
+
+autoload -U +X bashcompinit && bashcompinit
+
+_aksh_next() {
+    case "$1" in
+        '') echo 'cluster context exit help last login quit stacktrace status subscription version whoami' ;;
+        'cluster') echo 'list show use' ;;
+        'subscription') echo 'list use' ;;
+    esac
+}
+
+_aksh_options() {
+    case "$1" in
+        'cluster list') echo '--all-subscriptions -A --resource-group -g --output -o --help' ;;
+        'cluster show') echo '--resource-group -g --output -o --help' ;;
+        'cluster use') echo '--resource-group -g --help' ;;
+        'context') echo '--output -o --help' ;;
+        'exit') echo '--help' ;;
+        'help') echo '--help' ;;
+        'last') echo '--output -o --help' ;;
+        'login') echo '--device-code --tenant --output -o --help' ;;
+        'quit') echo '--help' ;;
+        'stacktrace') echo '--help' ;;
+        'status') echo '--output -o --help' ;;
+        'subscription list') echo '--output -o --help' ;;
+        'subscription use') echo '--help' ;;
+        'version') echo '--output -o --help' ;;
+        'whoami') echo '--output -o --help' ;;
+    esac
+}
+
+# prints the values of an option ("" when free-form), or exits 1 for a flag
+_aksh_values() {
+    case "$1 $2" in
+        'cluster list --resource-group'|'cluster list -g') echo '' ;;
+        'cluster list --output'|'cluster list -o') echo 'table json yaml tsv' ;;
+        'cluster list --all-subscriptions'|'cluster list -A') return 1 ;;
+        'cluster show --resource-group'|'cluster show -g') echo '' ;;
+        'cluster show --output'|'cluster show -o') echo 'table json yaml tsv' ;;
+        'cluster use --resource-group'|'cluster use -g') echo '' ;;
+        'context --output'|'context -o') echo 'table json yaml tsv' ;;
+        'last --output'|'last -o') echo 'table json yaml tsv' ;;
+        'login --tenant') echo '' ;;
+        'login --output'|'login -o') echo 'table json yaml tsv' ;;
+        'login --device-code') return 1 ;;
+        'status --output'|'status -o') echo 'table json yaml tsv' ;;
+        'subscription list --output'|'subscription list -o') echo 'table json yaml tsv' ;;
+        'version --output'|'version -o') echo 'table json yaml tsv' ;;
+        'whoami --output'|'whoami -o') echo 'table json yaml tsv' ;;
+        *) return 1 ;;
+    esac
+}
+
+_aksh() {
+    local cur="${COMP_WORDS[COMP_CWORD]}" prev="${COMP_WORDS[COMP_CWORD-1]}"
+    local i=1
+    # launcher options come first
+    while [ "$i" -lt "$COMP_CWORD" ]; do
+        case "${COMP_WORDS[i]}" in
+            --sandbox-world|--script) i=$((i + 2)) ;;
+            -c) return 0 ;;
+            -*) i=$((i + 1)) ;;
+            *) break ;;
+        esac
+    done
+    case "$prev" in
+        --sandbox-world|--script) COMPREPLY=($(compgen -f -- "$cur")); return 0 ;;
+    esac
+    if [ "$i" -ge "$COMP_CWORD" ] && [[ "$cur" == -* ]]; then
+        COMPREPLY=($(compgen -W '--sandbox --sandbox-world --read-only --continue-on-error --yes --no-color --debug --version --help --script -c' -- "$cur")); return 0
+    fi
+    # then the command's words
+    local path="" j="$i" w next
+    while [ "$j" -lt "$COMP_CWORD" ]; do
+        w="${COMP_WORDS[j]}"
+        next=" $(_aksh_next "$path") "
+        if [[ "$w" != -* && "$next" == *" $w "* ]]; then
+            path="${path:+$path }$w"; j=$((j + 1))
+        else
+            break
+        fi
+    done
+    next="$(_aksh_next "$path")"
+    if [ "$j" -eq "$COMP_CWORD" ] && [ -n "$next" ]; then
+        COMPREPLY=($(compgen -W "$next" -- "$cur")); return 0
+    fi
+    [ -n "$path" ] || return 0
+    # then its options and their values
+    local values
+    if values="$(_aksh_values "$path" "$prev")"; then
+        COMPREPLY=($(compgen -W "$values" -- "$cur")); return 0
+    fi
+    if [[ "$cur" == -* ]]; then
+        COMPREPLY=($(compgen -W "$(_aksh_options "$path")" -- "$cur"))
+    fi
+}
+
+complete -o default -F _aksh aksh

@@ -1,0 +1,70 @@
+# fish completion for aksh — generated from aksh's command registry by CompletionScripts; do not edit.
+# Install: copy to ~/.config/fish/completions/aksh.fish
+
+function __aksh_path --description 'the aksh command words typed so far'
+    set -l words (commandline -opc)
+    set -e words[1]
+    set -l path
+    set -l skip 0
+    for w in $words
+        if test $skip -eq 1
+            set skip 0
+            continue
+        end
+        switch $w
+            case --sandbox-world --script
+                set skip 1
+            case '-*'
+                if test (count $path) -gt 0
+                    break
+                end
+            case '*'
+                set path $path $w
+        end
+    end
+    echo (string join ' ' $path)
+end
+
+complete -c aksh -f
+complete -c aksh -n 'test -z (__aksh_path)' -l sandbox
+complete -c aksh -n 'test -z (__aksh_path)' -l sandbox-world -r -F
+complete -c aksh -n 'test -z (__aksh_path)' -l read-only
+complete -c aksh -n 'test -z (__aksh_path)' -l continue-on-error
+complete -c aksh -n 'test -z (__aksh_path)' -l yes
+complete -c aksh -n 'test -z (__aksh_path)' -l no-color
+complete -c aksh -n 'test -z (__aksh_path)' -l debug
+complete -c aksh -n 'test -z (__aksh_path)' -l version
+complete -c aksh -n 'test -z (__aksh_path)' -l help
+complete -c aksh -n 'test -z (__aksh_path)' -l script -r -F
+complete -c aksh -n 'test "(__aksh_path)" = ""' -a cluster
+complete -c aksh -n 'test "(__aksh_path)" = ""' -a context -d 'Show the whole session context: environment, subscription, cluster, fleet, route'
+complete -c aksh -n 'test "(__aksh_path)" = ""' -a exit -d 'Leave aksh (closes tunnels, deletes temporary credentials)'
+complete -c aksh -n 'test "(__aksh_path)" = ""' -a help -d 'List commands, or show one command\'s usage and examples'
+complete -c aksh -n 'test "(__aksh_path)" = ""' -a last -d 'Show the last command\'s result again, in another format'
+complete -c aksh -n 'test "(__aksh_path)" = ""' -a login -d 'Sign in: environment, managed identity or Azure CLI login; device code on request'
+complete -c aksh -n 'test "(__aksh_path)" = ""' -a quit -d 'Leave aksh (same as exit)'
+complete -c aksh -n 'test "(__aksh_path)" = ""' -a stacktrace -d 'Show the full details of the last error'
+complete -c aksh -n 'test "(__aksh_path)" = ""' -a status -d 'Show the exit status of the last command'
+complete -c aksh -n 'test "(__aksh_path)" = ""' -a subscription
+complete -c aksh -n 'test "(__aksh_path)" = ""' -a version -d 'Show the aksh version'
+complete -c aksh -n 'test "(__aksh_path)" = ""' -a whoami -d 'Show who aksh acts as, and in which tenant'
+complete -c aksh -n 'test "(__aksh_path)" = "cluster"' -a list -d 'List managed clusters'
+complete -c aksh -n 'test "(__aksh_path)" = "cluster"' -a show -d 'Show how a cluster can be reached: private or public, FQDNs, ranges, run command…'
+complete -c aksh -n 'test "(__aksh_path)" = "cluster"' -a use -d 'Make a cluster current (\'-\' for the previous one)'
+complete -c aksh -n 'test "(__aksh_path)" = "subscription"' -a list -d 'List the subscriptions you can see'
+complete -c aksh -n 'test "(__aksh_path)" = "subscription"' -a use -d 'Make a subscription current'
+complete -c aksh -n 'test "(__aksh_path)" = "cluster list"' -l all-subscriptions -s A -d 'every subscription you can see, not just the current one'
+complete -c aksh -n 'test "(__aksh_path)" = "cluster list"' -l resource-group -s g -r -d 'only this resource group'
+complete -c aksh -n 'test "(__aksh_path)" = "cluster list"' -l output -s o -x -a 'table json yaml tsv' -d 'output format: table (default), json, yaml or tsv'
+complete -c aksh -n 'test "(__aksh_path)" = "cluster show"' -l resource-group -s g -r -d 'only this resource group'
+complete -c aksh -n 'test "(__aksh_path)" = "cluster show"' -l output -s o -x -a 'table json yaml tsv' -d 'output format: table (default), json, yaml or tsv'
+complete -c aksh -n 'test "(__aksh_path)" = "cluster use"' -l resource-group -s g -r -d 'only this resource group'
+complete -c aksh -n 'test "(__aksh_path)" = "context"' -l output -s o -x -a 'table json yaml tsv' -d 'output format: table (default), json, yaml or tsv'
+complete -c aksh -n 'test "(__aksh_path)" = "last"' -l output -s o -x -a 'table json yaml tsv' -d 'output format: table (default), json, yaml or tsv'
+complete -c aksh -n 'test "(__aksh_path)" = "login"' -l device-code -d 'sign in with a device code shown here'
+complete -c aksh -n 'test "(__aksh_path)" = "login"' -l tenant -r -d 'the tenant (directory) id or domain'
+complete -c aksh -n 'test "(__aksh_path)" = "login"' -l output -s o -x -a 'table json yaml tsv' -d 'output format: table (default), json, yaml or tsv'
+complete -c aksh -n 'test "(__aksh_path)" = "status"' -l output -s o -x -a 'table json yaml tsv' -d 'output format: table (default), json, yaml or tsv'
+complete -c aksh -n 'test "(__aksh_path)" = "subscription list"' -l output -s o -x -a 'table json yaml tsv' -d 'output format: table (default), json, yaml or tsv'
+complete -c aksh -n 'test "(__aksh_path)" = "version"' -l output -s o -x -a 'table json yaml tsv' -d 'output format: table (default), json, yaml or tsv'
+complete -c aksh -n 'test "(__aksh_path)" = "whoami"' -l output -s o -x -a 'table json yaml tsv' -d 'output format: table (default), json, yaml or tsv'

@@ -1,0 +1,248 @@
+package dev.aksh.bench;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * The benchmark entry point ({@code ./bench [NAME...]}): runs benchmarks against the built aksh and
+ * writes their results into docs/benchmarks.md. Speed and memory targets are checked here, never
+ * by timed unit tests.
+ */
+public final class Bench {
+    private final Path repo;
+    private final int runs;
+
+    private Bench(Path repo, int runs) {
+        this.repo = repo;
+        this.runs = runs;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path repo = Path.of(System.getProperty("aksh.home", ".")).toAbsolutePath().normalize();
+        int runs = Integer.getInteger("bench.runs", 7);
+        List<String> names = args.length == 0 ? List.of("startup") : List.of(args);
+        Bench bench = new Bench(repo, runs);
+        for (String name : names) {
+            switch (name) {
+                case "startup", "all" -> bench.startup();
+                default -> {
+                    System.err.println("bench: unknown benchmark '" + name + "'; known: startup, all");
+                    System.exit(64);
+                }
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- startup
+
+    private void startup() throws Exception {
+        Path launcher = repo.resolve("aksh");
+        Path home = Files.createTempDirectory("aksh-bench");
+        try {
+            Map<String, String> env = Map.of("HOME", home.toString(), "AKSH_CONFIG_DIR", home.resolve("config").toString(),
+                    "XDG_CACHE_HOME", repo.resolve("target/bench-cache").toString(), "TERM", "xterm-256color",
+                    "PATH", System.getenv("PATH"), "LANG", "C.UTF-8");
+            // the first run prepares the class-data archive; it is not measured
+            exec(List.of(launcher.toString(), "--sandbox", "-c", "version"), env, null);
+
+            Measurements prompt = new Measurements();
+            Measurements rssAtPrompt = new Measurements();
+            Measurements rssSettled = new Measurements();
+            for (int i = 0; i < runs; i++) {
+                PromptRun r = toPrompt(launcher, env);
+                prompt.add(r.seconds);
+                rssAtPrompt.add(r.rssAtPromptMb);
+                rssSettled.add(r.rssSettledMb);
+            }
+            Measurements clusterList = new Measurements();
+            for (int i = 0; i < runs; i++) {
+                long t0 = System.nanoTime();
+                Result r = exec(List.of(launcher.toString(), "--sandbox", "-c", "cluster list"), env, null);
+                if (r.exit != 0 || !r.out.contains("aks-web")) {
+                    throw new IllegalStateException("cluster list failed: " + r.err);
+                }
+                clusterList.add((System.nanoTime() - t0) / 1e9);
+            }
+            Map<String, String> noArchive = new java.util.HashMap<>(env);
+            noArchive.put("AKSH_NO_CDS", "1");
+            Measurements promptNoArchive = new Measurements();
+            for (int i = 0; i < Math.max(3, runs / 2); i++) {
+                promptNoArchive.add(toPrompt(launcher, noArchive).seconds);
+            }
+
+            boolean promptOk = prompt.median() <= 1.2;
+            boolean rssOk = rssSettled.max() <= 300;
+            String body = """
+                    ## Startup (issue 2)
+
+                    %s · %s · %d cores (%s) · `%s`
+
+                    | what | result | target | |
+                    |---|---|---|---|
+                    | launch → prompt, `./aksh --sandbox` in a pty | %s | ≤ 1.2 s | %s |
+                    | RSS when the prompt appears | %s | | |
+                    | RSS 3 s later (caches warmed in the background) | %s | ≤ 300 MB | %s |
+                    | `./aksh --sandbox -c "cluster list"`, end to end | %s | (measured) | |
+                    | launch → prompt without the class-data archive (`AKSH_NO_CDS=1`) | %s | (for comparison) | |
+
+                    How: `./bench startup` starts the launcher under util-linux `script` (a real pseudo-terminal,
+                    160×40), and times from process start until the ANSI-stripped screen shows the prompt
+                    `[SANDBOX] … > `; RSS is the JVM's VmRSS from /proc. The sandbox (FakeAzure with its CA and
+                    HTTPS server) starts in the background while the shell builds its line reader. The launcher
+                    runs the JVM with a class-data archive made once per build and JVM (static AppCDS on JDK 17,
+                    the AOT cache on JDK 25) and the serial GC.
+                    """.formatted(LocalDate.now(), javaVersion(), Runtime.getRuntime().availableProcessors(), cpu(), javaPath(),
+                    prompt.summary("s", 2), promptOk ? "✅" : "❌",
+                    rssAtPrompt.summary("MB", 0),
+                    rssSettled.summary("MB", 0), rssOk ? "✅" : "❌",
+                    clusterList.summary("s", 2),
+                    promptNoArchive.summary("s", 2));
+            BenchmarkFile.write(repo.resolve("docs/benchmarks.md"), "startup", body);
+            System.out.println(body);
+        } finally {
+            deleteTree(home);
+        }
+    }
+
+    private record PromptRun(double seconds, double rssAtPromptMb, double rssSettledMb) {
+    }
+
+    private PromptRun toPrompt(Path launcher, Map<String, String> env) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder("/usr/bin/script", "-qfec",
+                "stty cols 160 rows 40; exec " + launcher + " --sandbox", "/dev/null");
+        pb.environment().clear();
+        pb.environment().putAll(env);
+        pb.redirectErrorStream(true);
+        long t0 = System.nanoTime();
+        Process p = pb.start();
+        ByteArrayOutputStream screen = new ByteArrayOutputStream();
+        Thread pump = pump(p.getInputStream(), screen);
+        double seconds = -1;
+        while (System.nanoTime() - t0 < 60_000_000_000L) {
+            String s = screen.toString(StandardCharsets.UTF_8).replaceAll("\u001b\\[[?0-9;]*[A-Za-z]", "");
+            if (s.contains("[SANDBOX] ") && s.substring(s.indexOf("[SANDBOX] ")).contains(" > ")) {
+                seconds = (System.nanoTime() - t0) / 1e9;
+                break;
+            }
+            Thread.sleep(2);
+        }
+        if (seconds < 0) {
+            p.destroyForcibly();
+            throw new IllegalStateException("no prompt within 60 s:\n" + screen);
+        }
+        double atPrompt = rssMb(p);
+        Thread.sleep(3000);
+        double settled = rssMb(p);
+        OutputStream keys = p.getOutputStream();
+        keys.write("exit\r".getBytes(StandardCharsets.UTF_8));
+        keys.flush();
+        if (!p.waitFor(30, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+        }
+        pump.join(5000);
+        return new PromptRun(seconds, atPrompt, settled);
+    }
+
+    /** VmRSS of the JVM under {@code script}, in MB. */
+    private static double rssMb(Process script) throws IOException {
+        Optional<ProcessHandle> java = script.toHandle().descendants()
+                .filter(h -> h.info().command().map(c -> c.endsWith("/java")).orElse(false)).findFirst();
+        if (java.isEmpty()) {
+            return Double.NaN;
+        }
+        for (String line : Files.readAllLines(Path.of("/proc/" + java.get().pid() + "/status"))) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("\\D", "")) / 1024.0;
+            }
+        }
+        return Double.NaN;
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    record Result(int exit, String out, String err) {
+    }
+
+    static Result exec(List<String> cmd, Map<String, String> env, String stdin) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(cmd);
+        pb.environment().clear();
+        pb.environment().putAll(env);
+        Process p = pb.start();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        Thread a = pump(p.getInputStream(), out);
+        Thread b = pump(p.getErrorStream(), err);
+        try (OutputStream in = p.getOutputStream()) {
+            if (stdin != null) {
+                in.write(stdin.getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        if (!p.waitFor(300, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new IllegalStateException("timed out: " + cmd);
+        }
+        a.join();
+        b.join();
+        return new Result(p.exitValue(), out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    static Thread pump(InputStream in, OutputStream out) {
+        Thread t = new Thread(() -> {
+            try {
+                byte[] buf = new byte[8192];
+                int n;
+                while ((n = in.read(buf)) >= 0) {
+                    synchronized (out) {
+                        out.write(buf, 0, n);
+                    }
+                }
+            } catch (IOException ignored) {
+                // the process ended
+            }
+        });
+        t.setDaemon(true);
+        t.start();
+        return t;
+    }
+
+    private static String javaVersion() {
+        return "JDK " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")";
+    }
+
+    private static String javaPath() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private static String cpu() {
+        try (Stream<String> lines = Files.lines(Path.of("/proc/cpuinfo"))) {
+            return lines.filter(l -> l.startsWith("model name")).findFirst().map(l -> l.substring(l.indexOf(':') + 1).trim())
+                    .orElse("unknown CPU");
+        } catch (IOException e) {
+            return "unknown CPU";
+        }
+    }
+
+    static void deleteTree(Path p) throws IOException {
+        if (!Files.exists(p)) {
+            return;
+        }
+        try (Stream<Path> s = Files.walk(p)) {
+            for (Path x : s.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(x);
+            }
+        }
+    }
+
+}
