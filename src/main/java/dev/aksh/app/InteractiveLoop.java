@@ -1,6 +1,5 @@
 package dev.aksh.app;
 
-import dev.aksh.error.ExitCode;
 import dev.aksh.render.Style;
 import dev.aksh.shell.Shell;
 import java.io.IOException;
@@ -76,7 +75,6 @@ final class InteractiveLoop {
                 f.cancel(true);
             }
         });
-        int status = 0;
         try {
             while (true) {
                 String line;
@@ -99,7 +97,7 @@ final class InteractiveLoop {
                     console.out().flush();
                     console.err().println(console.style("cancelled", Style.WARN));
                     console.err().flush();
-                    status = ExitCode.INTERRUPTED.code();
+                    aksh.shell().markCancelled();
                     continue;
                 } catch (ExecutionException e) {
                     throw new IllegalStateException(e.getCause());
@@ -107,7 +105,6 @@ final class InteractiveLoop {
                     running[0] = null;
                 }
                 aksh.report(o, null);
-                status = o.status();
                 Integer exit = aksh.control().exitRequested();
                 if (exit != null) {
                     return exit;
@@ -121,7 +118,7 @@ final class InteractiveLoop {
                 console.warn("could not save history: " + e.getMessage());
             }
         }
-        return status == ExitCode.INTERRUPTED.code() ? 0 : 0;
+        return 0; // leaving with Ctrl-D ends the session normally, whatever the last command did
     }
 
     private static void banner(Aksh aksh, TerminalConsole console) {

@@ -160,6 +160,10 @@ public final class FakeArm implements AutoCloseable {
         requests.incrementAndGet();
         ArmResponse response;
         try {
+            int latency = state.world().arm().latencyMs();
+            if (latency > 0) {
+                Thread.sleep(latency);
+            }
             ArmRequest request = read(ex);
             response = serve(request);
         } catch (ArmError e) {
@@ -167,6 +171,10 @@ public final class FakeArm implements AutoCloseable {
         } catch (RuntimeException e) {
             response = ArmResponse.error(new ArmError(500, "InternalServerError",
                     "The sandbox failed to serve the request: " + e));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            ex.close();
+            return;
         }
         write(ex, response);
     }

@@ -31,7 +31,7 @@ public record World(
         tenant = tenant == null ? new Tenant(null, null) : tenant;
         identity = identity == null ? new Principal(null, null, null) : identity;
         myIp = myIp == null ? "203.0.113.10" : myIp;
-        arm = arm == null ? new Arm(null, null) : arm;
+        arm = arm == null ? new Arm(null, null, null) : arm;
         subscriptions = subscriptions == null ? List.of() : List.copyOf(subscriptions);
     }
 
@@ -53,11 +53,13 @@ public record World(
     /**
      * @param pageSize lists longer than this are paged with {@code nextLink}
      * @param lroSeconds how long a PUT's long-running operation takes
+     * @param latencyMs how long every ARM request takes before it is answered (real ARM takes 100–500 ms)
      */
-    public record Arm(Integer pageSize, Double lroSeconds) {
+    public record Arm(Integer pageSize, Double lroSeconds, Integer latencyMs) {
         public Arm {
             pageSize = pageSize == null ? 100 : pageSize;
             lroSeconds = lroSeconds == null ? 2.0 : lroSeconds;
+            latencyMs = latencyMs == null ? 0 : latencyMs;
         }
     }
 

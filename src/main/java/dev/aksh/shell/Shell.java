@@ -157,6 +157,9 @@ public final class Shell implements SpecCommand.ResultSink {
 
     @Override
     public void accept(Invocation invocation, Result result, CommandContext context) {
+        if (Thread.currentThread().isInterrupted()) {
+            return; // cancelled with Ctrl-C: the operator is back at the prompt, do not print over it
+        }
         lastResult = result;
         OutputFormat format = invocation.spec().takesOutput() ? invocation.output() : OutputFormat.TABLE;
         Renderer.render(result, format, console);
@@ -165,6 +168,11 @@ public final class Shell implements SpecCommand.ResultSink {
     /** The last result a command produced (for {@code last}). */
     public Result lastResult() {
         return lastResult;
+    }
+
+    /** Records that the operator cancelled the running command (Ctrl-C): {@code status} then says 130. */
+    public void markCancelled() {
+        lastStatus = ExitCode.INTERRUPTED.code();
     }
 
     public int lastStatus() {

@@ -59,6 +59,75 @@ class InteractiveSessionIT {
         }
     }
 
+    @Test
+    void ctrlCCancelsTheRunningCommandAndNotTheShell() throws Exception {
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/script")), "util-linux script is not installed");
+        try (AkshProcess aksh = new AkshProcess()) {
+            Path world = aksh.home.resolve("slow-world.yaml");
+            Files.writeString(world, """
+                    defaultSubscription: Slow
+                    arm: {latencyMs: 5000}
+                    subscriptions:
+                      - id: 44444444-4444-4444-8444-444444444444
+                        name: Slow
+                        resourceGroups:
+                          - name: rg-slow
+                            clusters: [{name: aks-slow}]
+                    """);
+            Process p = shell(aksh, "--sandbox-world " + world);
+            ByteArrayOutputStream screen = new ByteArrayOutputStream();
+            AkshProcess.pump(p.getInputStream(), screen);
+            OutputStream keys = p.getOutputStream();
+            expect(screen, "[SANDBOX] Slow > ", Duration.ofSeconds(30));
+            type(keys, "cluster list\r");
+            Thread.sleep(1000);
+            long t0 = System.nanoTime();
+            type(keys, "\u0003");
+            expect(screen, "cancelled", Duration.ofSeconds(3));
+            assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(3));
+            assertThat(plain(screen.toString(StandardCharsets.UTF_8))).doesNotContain("aks-slow");
+            type(keys, "status\r");
+            expect(screen, "Last exit status: 130", Duration.ofSeconds(20));
+            type(keys, "exit\r");
+            assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(p.exitValue()).isZero();
+        }
+    }
+
+    @Test
+    void scriptedOutputOnATerminalIsColouredUnlessNoColorIsSet() throws Exception {
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/script")), "util-linux script is not installed");
+        try (AkshProcess aksh = new AkshProcess()) {
+            String coloured = runInPty(aksh, "--sandbox -c 'cluster list'");
+            assertThat(coloured).contains("\u001b[1mNAME\u001b[0m").contains("\u001b[32mSucceeded\u001b[0m");
+            aksh.env.put("NO_COLOR", "1");
+            String plain = runInPty(aksh, "--sandbox -c 'cluster list'");
+            assertThat(plain).contains("NAME").contains("aks-web").doesNotContain("\u001b[");
+            aksh.env.remove("NO_COLOR");
+            assertThat(runInPty(aksh, "--no-color --sandbox -c 'cluster list'")).doesNotContain("\u001b[");
+        }
+    }
+
+    private static Process shell(AkshProcess aksh, String args) throws Exception {
+        String java = String.join(" ", AkshProcess.java());
+        ProcessBuilder pb = new ProcessBuilder("/usr/bin/script", "-qfec", "stty cols 160 rows 40; exec " + java + " " + args,
+                "/dev/null").directory(aksh.cwd.toFile());
+        pb.environment().clear();
+        pb.environment().putAll(aksh.env);
+        pb.environment().put("TERM", "xterm-256color");
+        pb.redirectErrorStream(true);
+        return pb.start();
+    }
+
+    private static String runInPty(AkshProcess aksh, String args) throws Exception {
+        Process p = shell(aksh, args);
+        p.getOutputStream().close();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(out).isZero();
+        return out;
+    }
+
     /** The screen without ANSI control sequences. */
     private static String plain(String s) {
         return s.replaceAll("\u001b\\[[?0-9;]*[A-Za-z]", "").replaceAll("\u001b[=>]", "");

@@ -191,6 +191,29 @@ class ScriptedSessionIT {
     }
 
     @Test
+    void inTheSandboxLoginAndWhoamiShowTheFixedIdentityAndNeverAToken() throws Exception {
+        AkshProcess.Run r = aksh.run("login\nwhoami -o json\n", "--sandbox");
+        assertThat(r.exit()).as(r.both()).isZero();
+        assertThat(r.out()).contains("User:              trainee@contoso.example (Sandbox Trainee)")
+                .contains("Tenant:            5f0c1a2e-7d2b-4c41-9b6e-2f4c8a1d0e77")
+                .contains("Signed in via:     sandbox identity (no real sign-in)")
+                .contains("\"name\": \"trainee@contoso.example\"")
+                .doesNotContain("eyJ");
+    }
+
+    @Test
+    void stacktraceAndDebugShowTheDetailsOfTheLastError() throws Exception {
+        AkshProcess.Run r = aksh.run("cluster show nope\n", "--sandbox", "--continue-on-error");
+        assertThat(r.err()).hasLineCount(1);
+        AkshProcess.Run st = aksh.run(null, "--sandbox", "-c", "cluster show nope; stacktrace", "--continue-on-error");
+        assertThat(st.out()).contains("error: no cluster 'nope' in subscription Contoso Production; "
+                + "run 'cluster list' to see its clusters (exit 65)").contains("\tat dev.aksh.");
+        AkshProcess.Run debug = aksh.run(null, "--sandbox", "--debug", "cluster", "show", "nope");
+        assertThat(debug.exit()).isEqualTo(65);
+        assertThat(debug.err()).startsWith("error: no cluster 'nope'").contains("\tat dev.aksh.azure.ClusterService");
+    }
+
+    @Test
     void realAzureWithoutCredentialsFailsWithTheAuthStatusAndSaysHowToSignIn() throws Exception {
         aksh.env.remove("AZURE_SUBSCRIPTION_ID");
         AkshProcess.Run r = aksh.run(null, "-c", "subscription list");

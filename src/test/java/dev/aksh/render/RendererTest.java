@@ -72,6 +72,19 @@ class RendererTest {
     }
 
     @Test
+    void timesRenderAsIsoStringsInJsonAndYaml() {
+        record Token(java.time.OffsetDateTime expires) {
+        }
+        Object data = new Token(java.time.OffsetDateTime.parse("2026-11-22T13:45:00Z"));
+        HeadlessConsole j = new HeadlessConsole();
+        Renderer.render(new Result.Details(List.of(), data), OutputFormat.JSON, j);
+        assertThat(j.stdout()).contains("\"expires\": \"2026-11-22T13:45:00Z\"");
+        HeadlessConsole y = new HeadlessConsole();
+        Renderer.render(new Result.Details(List.of(), data), OutputFormat.YAML, y);
+        assertThat(y.stdout()).contains("expires: 2026-11-22T13:45:00Z");
+    }
+
+    @Test
     void anEmptyTableSaysSoOnStderrAndPrintsNothingOnStdout() {
         HeadlessConsole c = new HeadlessConsole();
         Renderer.render(Result.Table.of(List.<Item>of(), List.of(Result.Column.of("NAME", Item::name)), "No clusters."),
