@@ -3,8 +3,9 @@
 
 _aksh_next() {
     case "$1" in
-        '') echo 'cluster context exit help last login quit stacktrace status subscription version whoami' ;;
+        '') echo 'cluster context exit help invoke last login quit stacktrace status subscription version whoami' ;;
         'cluster') echo 'list show use' ;;
+        'invoke') echo 'result' ;;
         'subscription') echo 'list use' ;;
     esac
 }
@@ -17,6 +18,8 @@ _aksh_options() {
         'context') echo '--output -o --help' ;;
         'exit') echo '--help' ;;
         'help') echo '--help' ;;
+        'invoke') echo '--file -f --no-wait --timeout --cluster --output -o --help' ;;
+        'invoke result') echo '--cluster --output -o --help' ;;
         'last') echo '--output -o --help' ;;
         'login') echo '--device-code --tenant --output -o --help' ;;
         'quit') echo '--help' ;;
@@ -39,6 +42,13 @@ _aksh_values() {
         'cluster show --output'|'cluster show -o') echo 'table json yaml tsv' ;;
         'cluster use --resource-group'|'cluster use -g') echo '' ;;
         'context --output'|'context -o') echo 'table json yaml tsv' ;;
+        'invoke --file'|'invoke -f') echo '' ;;
+        'invoke --timeout') echo '30s 2m 10m 30m' ;;
+        'invoke --cluster') echo '' ;;
+        'invoke --output'|'invoke -o') echo 'table json yaml tsv' ;;
+        'invoke --no-wait') return 1 ;;
+        'invoke result --cluster') echo '' ;;
+        'invoke result --output'|'invoke result -o') echo 'table json yaml tsv' ;;
         'last --output'|'last -o') echo 'table json yaml tsv' ;;
         'login --tenant') echo '' ;;
         'login --output'|'login -o') echo 'table json yaml tsv' ;;

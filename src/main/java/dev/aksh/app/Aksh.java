@@ -4,7 +4,16 @@ import dev.aksh.azure.ArmErrors;
 import dev.aksh.azure.AzureClients;
 import dev.aksh.azure.AzureCredentials;
 import dev.aksh.azure.AzureEndpoints;
+import dev.aksh.azure.Cluster;
 import dev.aksh.azure.ClusterService;
+import dev.aksh.azure.RunCommandClient;
+import dev.aksh.invoke.InvokeService;
+import dev.aksh.invoke.KubeCompletion;
+import dev.aksh.invoke.RunCommandApi;
+import dev.aksh.invoke.Waiting;
+import dev.aksh.render.Progress;
+import dev.aksh.session.ClusterRef;
+import dev.aksh.shell.commands.InvokeCommands;
 import dev.aksh.azure.CredentialSource;
 import dev.aksh.azure.IdentityService;
 import dev.aksh.azure.SubscriptionService;
@@ -137,6 +146,24 @@ public final class Aksh implements AutoCloseable {
         register(catalog, new SubscriptionCommands(subscriptions, session, completers).commands());
         register(catalog, new ClusterCommands(clusters, subscriptions, session, completers, background).commands());
 
+        InvokeService invoke = new InvokeService(RunCommandApi.of(new RunCommandClient(clients)), Waiting.SYSTEM,
+                Path.of(System.getProperty("user.dir")));
+        KubeCompletion kube = new KubeCompletion(cache,
+                () -> session.get().cluster() == null ? null : session.get().cluster().id());
+        kube.loaders((clusterId, command) -> {
+            Cluster target = clusters.get(ClusterRef.parseId(clusterId));
+            InvokeService.Outcome o = invoke.invoke(target, new InvokeService.Request(command, List.of(),
+                    Duration.ofMinutes(2), false), Progress.NONE, w -> { });
+            return o instanceof InvokeService.Finished f && f.result().succeeded() && Integer.valueOf(0).equals(f.result().exitCode())
+                    ? f.result().logs() : "";
+        });
+        register(catalog, new InvokeCommands(invoke, clusters, session, console, completers, kube.completer(),
+                (cluster, command, f) -> {
+                    if (Integer.valueOf(0).equals(f.result().exitCode())) {
+                        kube.harvest(cluster.id(), command, f.result().logs());
+                    }
+                }).commands());
+
         shell = new Shell(catalog, console, List.of(new ArmErrors()));
         holder[0] = shell;
         shellCommands.attach(shell);
@@ -221,7 +248,12 @@ public final class Aksh implements AutoCloseable {
         }
         AkshException e = outcome.error();
         String prefix = where == null ? "" : where + ": ";
-        console.err().println(console.style("error: ", dev.aksh.render.Style.BAD) + prefix + e.oneLine());
+        if (e.exitCode() == dev.aksh.error.ExitCode.INTERRUPTED || e.exitCode() == dev.aksh.error.ExitCode.PENDING) {
+            // not failures of aksh: the operator stopped waiting, or the remote side is still busy
+            console.err().println(console.style(prefix + e.oneLine(), dev.aksh.render.Style.WARN));
+        } else {
+            console.err().println(console.style("error: ", dev.aksh.render.Style.BAD) + prefix + e.oneLine());
+        }
         if (options.debug()) {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
             cause.printStackTrace(console.err());

@@ -6,11 +6,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
@@ -68,11 +71,13 @@ final class InteractiveLoop {
             t.setDaemon(true);
             return t;
         });
-        Future<?>[] running = new Future<?>[1];
+        AtomicReference<Thread> running = new AtomicReference<>();
+        AtomicLong interruptedAt = new AtomicLong();
         terminal.handle(Terminal.Signal.INT, signal -> {
-            Future<?> f = running[0];
-            if (f != null) {
-                f.cancel(true);
+            Thread t = running.get();
+            if (t != null) {
+                interruptedAt.set(System.nanoTime());
+                t.interrupt();
             }
         });
         try {
@@ -88,21 +93,24 @@ final class InteractiveLoop {
                 if (line.isBlank()) {
                     continue;
                 }
-                Future<Shell.Outcome> f = worker.submit(() -> aksh.shell().executeLine(line));
-                running[0] = f;
-                Shell.Outcome o;
-                try {
-                    o = f.get();
-                } catch (CancellationException | InterruptedException e) {
-                    console.out().flush();
-                    console.err().println(console.style("cancelled", Style.WARN));
+                interruptedAt.set(0);
+                Future<Shell.Outcome> f = worker.submit(() -> {
+                    running.set(Thread.currentThread());
+                    try {
+                        return aksh.shell().executeLine(line);
+                    } finally {
+                        running.set(null);
+                        Thread.interrupted();
+                    }
+                });
+                Shell.Outcome o = waitFor(f, interruptedAt);
+                if (o == null) {
+                    // interrupted, and the command did not stop within the grace period: leave it behind
+                    console.err().println(console.style("cancelled (the command could not be stopped at once and "
+                            + "finishes in the background; its output is discarded)", Style.WARN));
                     console.err().flush();
                     aksh.shell().markCancelled();
                     continue;
-                } catch (ExecutionException e) {
-                    throw new IllegalStateException(e.getCause());
-                } finally {
-                    running[0] = null;
                 }
                 aksh.report(o, null);
                 Integer exit = aksh.control().exitRequested();
@@ -119,6 +127,29 @@ final class InteractiveLoop {
             }
         }
         return 0; // leaving with Ctrl-D ends the session normally, whatever the last command did
+    }
+
+    /**
+     * Waits for a command; after Ctrl-C, gives it two seconds to stop and say so (an interrupted
+     * {@code invoke} prints the command id to fetch later), then returns null.
+     */
+    private static Shell.Outcome waitFor(Future<Shell.Outcome> f, AtomicLong interruptedAt) {
+        while (true) {
+            try {
+                return f.get(100, TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                long at = interruptedAt.get();
+                if (at != 0 && System.nanoTime() - at > TimeUnit.SECONDS.toNanos(2)) {
+                    f.cancel(true);
+                    return null;
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return null;
+            } catch (ExecutionException e) {
+                throw new IllegalStateException(e.getCause());
+            }
+        }
     }
 
     private static void banner(Aksh aksh, TerminalConsole console) {

@@ -21,7 +21,7 @@ final class JLineCompleter implements Completer {
         List<String> words = line.words().subList(0, Math.min(line.wordIndex(), line.words().size()));
         String partial = line.word() == null ? "" : line.word().substring(0, Math.min(line.wordCursor(), line.word().length()));
         for (Suggestion s : engine.complete(words, partial)) {
-            candidates.add(new Candidate(s.value(), s.value(), null, s.description(), null, null, s.complete()));
+            candidates.add(new Candidate(s.value(), s.shown(), null, s.description(), null, null, s.complete()));
         }
     }
 }

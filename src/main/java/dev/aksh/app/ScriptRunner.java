@@ -49,7 +49,7 @@ final class ScriptRunner {
             }
             Shell.Outcome o = aksh.shell().executeLine(text.toString());
             if (!o.ok()) {
-                aksh.report(o, "line " + first);
+                report(o, "line " + first);
                 failed = o.status();
             }
             Integer exit = aksh.control().exitRequested();
@@ -77,7 +77,7 @@ final class ScriptRunner {
         for (int i = 0; i < statements.size(); i++) {
             Shell.Outcome o = aksh.shell().execute(statements.get(i));
             if (!o.ok()) {
-                aksh.report(o, statements.size() > 1 ? "command " + (i + 1) : null);
+                report(o, statements.size() > 1 ? "command " + (i + 1) : null);
                 failed = o.status();
             }
             Integer exit = aksh.control().exitRequested();
@@ -97,6 +97,20 @@ final class ScriptRunner {
         aksh.report(o, null);
         Integer exit = aksh.control().exitRequested();
         return exit != null ? exit : o.status();
+    }
+
+    /**
+     * Reports a failed command; one that ended with a status of its own (a remote command's exit
+     * status) and no error still gets a line, since it stops the script.
+     */
+    private void report(Shell.Outcome o, String where) {
+        if (o.error() != null) {
+            aksh.report(o, where);
+        } else if (!continueOnError && where != null) {
+            aksh.console().err().println(where + ": the command ended with exit status "
+                    + o.status() + "; the script stops here (--continue-on-error goes on)");
+            aksh.console().err().flush();
+        }
     }
 
     private static boolean continues(StringBuilder text) {

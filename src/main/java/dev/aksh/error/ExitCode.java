@@ -16,6 +16,7 @@ public enum ExitCode {
     REMOTE(68, "Azure (ARM) or the remote side failed: 4xx/5xx, a failed operation, a failed run"),
     NETWORK(69, "the network failed: connection refused, DNS, TLS, timeout"),
     INTERNAL(70, "a bug in aksh; run with --debug or 'stacktrace' and report it"),
+    PENDING(75, "still running: the operation goes on; ask for its result later"),
     INTERRUPTED(130, "cancelled with Ctrl-C");
 
     private final int code;

@@ -74,7 +74,7 @@ public final class Renderer {
             }
         } else if (result instanceof Result.Text t) {
             out.print(t.text());
-            if (!t.text().isEmpty() && !t.text().endsWith("\n")) {
+            if (!t.verbatim() && !t.text().isEmpty() && !t.text().endsWith("\n")) {
                 out.println();
             }
         }
@@ -114,7 +114,7 @@ public final class Renderer {
             out.println(String.join("\t", d.fields().stream().map(f -> tsvValue(f.value().text())).toList()));
         } else if (result instanceof Result.Text t) {
             out.print(t.text());
-            if (!t.text().isEmpty() && !t.text().endsWith("\n")) {
+            if (!t.verbatim() && !t.text().isEmpty() && !t.text().endsWith("\n")) {
                 out.println();
             }
         }

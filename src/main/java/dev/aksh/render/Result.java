@@ -78,10 +78,23 @@ public sealed interface Result permits Result.Table, Result.Details, Result.Text
         }
     }
 
-    /** Preformatted text; {@code data} is what json/yaml print (the text itself if null). */
-    record Text(String text, Object data) implements Result {
+    /**
+     * Preformatted text; {@code data} is what json/yaml print (the text itself if null).
+     *
+     * @param verbatim print exactly the text, without completing a last line (remote output)
+     */
+    record Text(String text, Object data, boolean verbatim) implements Result {
+        public Text(String text, Object data) {
+            this(text, data, false);
+        }
+
         public static Text of(String text) {
-            return new Text(text, null);
+            return new Text(text, null, false);
+        }
+
+        /** Output from elsewhere (a remote command's logs), printed byte for byte. */
+        public static Text verbatim(String text, Object data) {
+            return new Text(text, data, true);
         }
 
         @Override

@@ -27,7 +27,9 @@ final class ArmDocuments {
             for (World.ResourceGroupSpec g : s.resourceGroups()) {
                 state.putResourceGroup(s.id(), resourceGroup(s.id(), g));
                 for (World.ClusterSpec c : g.clusters()) {
-                    state.putResource(cluster(world, s.id(), g, c));
+                    ObjectNode doc = cluster(world, s.id(), g, c);
+                    state.putResource(doc);
+                    state.describeCluster(doc.get("id").asText(), c);
                 }
             }
         }

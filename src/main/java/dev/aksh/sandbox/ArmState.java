@@ -24,6 +24,7 @@ public final class ArmState {
     private final Map<String, ObjectNode> subscriptions = new LinkedHashMap<>();
     private final Map<String, ObjectNode> resourceGroups = new TreeMap<>();
     private final TreeMap<String, ObjectNode> resources = new TreeMap<>();
+    private final Map<String, World.ClusterSpec> clusterSpecs = new java.util.HashMap<>();
 
     public ArmState(World world) {
         this.world = world;
@@ -66,6 +67,17 @@ public final class ArmState {
             }
         });
         return out;
+    }
+
+    /** Remembers the world's description of a cluster, for what runs inside it. */
+    void describeCluster(String id, World.ClusterSpec spec) {
+        clusterSpecs.put(key(id), spec);
+    }
+
+    /** The world's description of a cluster, or a default one for clusters that came from elsewhere. */
+    public World.ClusterSpec clusterSpec(String id, String name) {
+        World.ClusterSpec s = clusterSpecs.get(key(id));
+        return s != null ? s : WorldLoader.defaultClusterSpec(name);
     }
 
     // ---- resources ----

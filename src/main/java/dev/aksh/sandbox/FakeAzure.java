@@ -21,6 +21,7 @@ public final class FakeAzure implements AutoCloseable {
     private final FakeArm arm;
     private final Operations operations;
     private final ScheduledExecutorService scheduler;
+    private final KubeClusters kube;
 
     private FakeAzure(World world, int armPort) throws IOException {
         this.world = world;
@@ -34,7 +35,10 @@ public final class FakeAzure implements AutoCloseable {
         this.operations = new Operations(state, scheduler);
         SSLContext armTls = ca.issue(List.of("localhost"), List.of("127.0.0.1")).serverContext();
         this.arm = new FakeArm(state, armTls, TokenVerifier.forArm());
-        arm.addKind(new ManagedClusters(operations));
+        this.kube = new KubeClusters(state, java.time.Clock.systemUTC());
+        RunCommands runCommands = new RunCommands(kube);
+        arm.addKind(new ManagedClusters(operations, runCommands));
+        arm.addKind(runCommands.resultsKind());
         arm.addKind(Operations.statusKind(ManagedClusters.NS, operations));
         arm.addKind(Operations.resultKind(ManagedClusters.NS, operations));
         arm.start(armPort);
@@ -69,6 +73,11 @@ public final class FakeAzure implements AutoCloseable {
 
     public ArmState state() {
         return state;
+    }
+
+    /** The Kubernetes state behind the clusters. */
+    public KubeClusters kube() {
+        return kube;
     }
 
     public CertificateAuthority ca() {

@@ -20,9 +20,19 @@ final class ManagedClusters implements ResourceKind {
             "azurePortalFQDN", "currentKubernetesVersion", "maxAgentPools", "nodeResourceGroup", "resourceUID");
 
     private final Operations operations;
+    private final RunCommands runCommands;
 
-    ManagedClusters(Operations operations) {
+    ManagedClusters(Operations operations, RunCommands runCommands) {
         this.operations = operations;
+        this.runCommands = runCommands;
+    }
+
+    @Override
+    public ArmResponse action(FakeArm.Call call, ResourceId id, String action, JsonNode body) {
+        if (action.equalsIgnoreCase("runCommand")) {
+            return runCommands.submit(call, id, body);
+        }
+        return ResourceKind.super.action(call, id, action, body);
     }
 
     @Override

@@ -91,6 +91,8 @@ public record World(
      * @param powerState Running or Stopped
      * @param subnet the node subnet as {@code VNET/SUBNET} in this resource group, or a full subnet id
      * @param nodes how many nodes the system pool has
+     * @param kubernetes what runs in the cluster besides the system components
+     * @param commandPod how the run-command pod behaves (latency, faults)
      */
     public record ClusterSpec(
             String name,
@@ -110,7 +112,9 @@ public record World(
             Boolean apiServerVnetIntegration,
             String subnet,
             Integer nodes,
-            Map<String, String> tags) {
+            Map<String, String> tags,
+            Kubernetes kubernetes,
+            CommandPod commandPod) {
 
         public ClusterSpec {
             kubernetesVersion = kubernetesVersion == null ? "1.32.4" : kubernetesVersion;
@@ -128,6 +132,73 @@ public record World(
             apiServerVnetIntegration = apiServerVnetIntegration != null && apiServerVnetIntegration;
             nodes = nodes == null ? 3 : nodes;
             tags = tags == null ? Map.of() : Map.copyOf(tags);
+            kubernetes = kubernetes == null ? new Kubernetes(null, null, null, null, null) : kubernetes;
+            commandPod = commandPod == null ? new CommandPod(null, null, null, null, null) : commandPod;
+        }
+    }
+
+    /** Workloads in a cluster, in the terms of the manifests an operator would apply. */
+    public record Kubernetes(List<String> namespaces, List<DeploymentSpec> deployments, List<ServiceSpec> services,
+            List<ConfigMapSpec> configMaps, List<ReleaseSpec> releases) {
+        public Kubernetes {
+            namespaces = namespaces == null ? List.of() : List.copyOf(namespaces);
+            deployments = deployments == null ? List.of() : List.copyOf(deployments);
+            services = services == null ? List.of() : List.copyOf(services);
+            configMaps = configMaps == null ? List.of() : List.copyOf(configMaps);
+            releases = releases == null ? List.of() : List.copyOf(releases);
+        }
+    }
+
+    /** @param age how long ago it was created ({@code 3d}, {@code 5h}); default 3d */
+    public record DeploymentSpec(String name, String namespace, String image, Integer replicas, Integer port, String age) {
+        public DeploymentSpec {
+            namespace = namespace == null ? "default" : namespace;
+            image = image == null ? "nginx:1.27" : image;
+            replicas = replicas == null ? 1 : replicas;
+            port = port == null ? 80 : port;
+        }
+    }
+
+    /** @param selector defaults to {@code app: NAME} */
+    public record ServiceSpec(String name, String namespace, String type, Integer port, Integer targetPort,
+            Map<String, String> selector) {
+        public ServiceSpec {
+            namespace = namespace == null ? "default" : namespace;
+            type = type == null ? "ClusterIP" : type;
+            port = port == null ? 80 : port;
+            targetPort = targetPort == null ? port : targetPort;
+            selector = selector == null ? Map.of("app", name) : Map.copyOf(selector);
+        }
+    }
+
+    public record ConfigMapSpec(String name, String namespace, Map<String, String> data) {
+        public ConfigMapSpec {
+            namespace = namespace == null ? "default" : namespace;
+            data = data == null ? Map.of() : Map.copyOf(data);
+        }
+    }
+
+    public record ReleaseSpec(String name, String namespace, String chart, String appVersion) {
+        public ReleaseSpec {
+            namespace = namespace == null ? "default" : namespace;
+        }
+    }
+
+    /**
+     * How AKS's run-command pod behaves on this cluster.
+     *
+     * @param latencyMs time to schedule and start the pod before the command runs (default 1500)
+     * @param retryAfterSeconds a Retry-After the fake sends while the command runs (default none)
+     * @param fault {@code unschedulable}: the pod never schedules and the command fails after the limit
+     * @param schedulingTimeoutSeconds ARM's limit for scheduling the pod (default 60)
+     * @param stateSpelling {@code Succeeded} (default) or {@code succeeded}, both seen in the wild
+     */
+    public record CommandPod(Integer latencyMs, Integer retryAfterSeconds, String fault, Integer schedulingTimeoutSeconds,
+            String stateSpelling) {
+        public CommandPod {
+            latencyMs = latencyMs == null ? 1500 : latencyMs;
+            schedulingTimeoutSeconds = schedulingTimeoutSeconds == null ? 60 : schedulingTimeoutSeconds;
+            stateSpelling = stateSpelling == null ? "Succeeded" : stateSpelling;
         }
     }
 }

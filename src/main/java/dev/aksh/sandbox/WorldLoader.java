@@ -42,6 +42,15 @@ public final class WorldLoader {
         }
     }
 
+    /** A cluster described by nothing but its name: the defaults of every field. */
+    public static World.ClusterSpec defaultClusterSpec(String name) {
+        try {
+            return YAML.readValue("name: " + name, World.ClusterSpec.class);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public static World load(Path file) {
         try {
             return parse(Files.readString(file), file.toString());

@@ -72,7 +72,7 @@ public final class AkshCommandParser implements CommandParser {
                         value = w.substring(3);
                     } else if (o.isFlag()) {
                         throw AkshException.usage("-" + c + " takes no value, and short options cannot be combined ('" + w + "')",
-                                "usage: " + spec.usage());
+                                spec.usageHint());
                     } else {
                         value = w.substring(2);
                     }
@@ -85,7 +85,7 @@ public final class AkshCommandParser implements CommandParser {
         checkArity(spec, args);
         for (OptionSpec o : spec.options()) {
             if (o.required() && !options.containsKey(o.longName())) {
-                throw AkshException.usage("missing --" + o.longName() + " " + o.valueName(), "usage: " + spec.usage());
+                throw AkshException.usage("missing --" + o.longName() + " " + o.valueName(), spec.usageHint());
             }
         }
         if (options.containsKey("output")) {
@@ -149,11 +149,11 @@ public final class AkshCommandParser implements CommandParser {
                 value = "true";
             } else if (!value.equalsIgnoreCase("true") && !value.equalsIgnoreCase("false")) {
                 throw AkshException.usage(typed + " is a flag and takes no value (or true/false), not '" + value + "'",
-                        "usage: " + spec.usage());
+                        spec.usageHint());
             }
         } else if (value == null) {
             if (i + 1 >= rest.size()) {
-                throw AkshException.usage(typed + " needs a value (" + o.valueName() + ")", "usage: " + spec.usage());
+                throw AkshException.usage(typed + " needs a value (" + o.valueName() + ")", spec.usageHint());
             }
             value = rest.get(++i);
         }
@@ -171,11 +171,11 @@ public final class AkshCommandParser implements CommandParser {
         if (!variadic && args.size() > declared.size()) {
             String extra = args.get(declared.size());
             throw AkshException.usage("unexpected argument '" + extra + "'"
-                    + (declared.isEmpty() ? " ('" + spec.name() + "' takes none)" : ""), "usage: " + spec.usage());
+                    + (declared.isEmpty() ? " ('" + spec.name() + "' takes none)" : ""), spec.usageHint());
         }
         for (int i = 0; i < declared.size(); i++) {
             if (declared.get(i).required() && args.size() <= i) {
-                throw AkshException.usage("missing " + declared.get(i).name(), "usage: " + spec.usage());
+                throw AkshException.usage("missing " + declared.get(i).name(), spec.usageHint());
             }
         }
     }
@@ -187,7 +187,7 @@ public final class AkshCommandParser implements CommandParser {
         }
         String near = typed.startsWith("--") ? Suggest.nearest(typed, names) : null;
         return AkshException.usage("unknown option " + typed + " for '" + spec.name() + "'",
-                near != null ? "did you mean " + near + "?" : "usage: " + spec.usage());
+                near != null ? "did you mean " + near + "?" : spec.usageHint());
     }
 
     private static boolean isNumber(String w) {

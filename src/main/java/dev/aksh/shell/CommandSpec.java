@@ -39,6 +39,7 @@ public final class CommandSpec {
     private final List<Example> examples;
     private final Handler handler;
     private final boolean interactiveOnly;
+    private final String usageHint;
 
     private CommandSpec(Builder b) {
         this.name = b.name;
@@ -56,6 +57,7 @@ public final class CommandSpec {
         this.examples = List.copyOf(b.examples);
         this.handler = Objects.requireNonNull(b.handler, "handler of " + b.name);
         this.interactiveOnly = b.interactiveOnly;
+        this.usageHint = b.usageHint;
     }
 
     public static Builder command(String name) {
@@ -106,6 +108,11 @@ public final class CommandSpec {
         return interactiveOnly;
     }
 
+    /** What to tell an operator whose arguments did not parse, when the usage line is not the best help. */
+    public String usageHint() {
+        return usageHint != null ? usageHint : "usage: " + usage();
+    }
+
     public boolean takesOutput() {
         return options.contains(OUTPUT);
     }
@@ -153,6 +160,7 @@ public final class CommandSpec {
         private Handler handler;
         private boolean output;
         private boolean interactiveOnly;
+        private String usageHint;
 
         private Builder(String name) {
             this.name = name.trim().replaceAll("\\s+", " ");
@@ -206,6 +214,12 @@ public final class CommandSpec {
 
         public Builder example(String line, String explanation) {
             examples.add(new Example(line, explanation));
+            return this;
+        }
+
+        /** Replaces "usage: …" in argument errors with this advice. */
+        public Builder usageHint(String hint) {
+            this.usageHint = hint;
             return this;
         }
 

@@ -95,6 +95,47 @@ class InteractiveSessionIT {
     }
 
     @Test
+    void invokeShowsASpinnerWhileItWaitsAndNoWaitGivesAnIdToFetchLater() throws Exception {
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/script")), "util-linux script is not installed");
+        try (AkshProcess aksh = new AkshProcess()) {
+            Process p = shell(aksh, "--sandbox");
+            ByteArrayOutputStream screen = new ByteArrayOutputStream();
+            AkshProcess.pump(p.getInputStream(), screen);
+            OutputStream keys = p.getOutputStream();
+            expect(screen, "[SANDBOX] Contoso Production > ", Duration.ofSeconds(30));
+            type(keys, "cluster use aks-payments\r");
+            expect(screen, "aks-payments (run-command) > ", Duration.ofSeconds(20));
+            type(keys, "invoke 'sleep 2; echo slept-well'\r");
+            String done = expect(screen, "slept-well", Duration.ofSeconds(20));
+            assertThat(done).containsPattern("[|/\\\\-] invoke on aks-payments  \\d+(\\.\\d)?(ms|s)");
+
+            type(keys, "invoke 'sleep 3; echo fetched-later' --no-wait\r");
+            String submitted = expect(screen, "fetch the result with 'invoke result ", Duration.ofSeconds(20));
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("invoke result ([0-9a-f]{32})").matcher(submitted);
+            assertThat(m.find()).isTrue();
+            String id = m.group(1);
+            type(keys, "invoke result " + id + "\r");
+            expect(screen, "command " + id + " is still running on aks-payments; ask again in a moment", Duration.ofSeconds(20));
+            Thread.sleep(3500);
+            type(keys, "invoke result " + id + "\r");
+            expect(screen, "fetched-later", Duration.ofSeconds(20));
+
+            type(keys, "invoke 'sleep 30; echo too-late'\r");
+            Thread.sleep(1500);
+            long t0 = System.nanoTime();
+            type(keys, "\u0003");
+            String stopped = expect(screen, "; it goes on in the cluster; fetch its result later with 'invoke result ",
+                    Duration.ofSeconds(5));
+            assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(3));
+            assertThat(stopped).containsPattern("stopped waiting for command [0-9a-f]{32} on aks-payments");
+            type(keys, "status\r");
+            expect(screen, "Last exit status: 130", Duration.ofSeconds(10));
+            type(keys, "exit\r");
+            assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        }
+    }
+
+    @Test
     void scriptedOutputOnATerminalIsColouredUnlessNoColorIsSet() throws Exception {
         assumeTrue(Files.isExecutable(Path.of("/usr/bin/script")), "util-linux script is not installed");
         try (AkshProcess aksh = new AkshProcess()) {

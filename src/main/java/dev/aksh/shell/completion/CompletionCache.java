@@ -27,6 +27,7 @@ public final class CompletionCache {
     private final Clock clock;
     private final Duration ttl;
     private final Map<String, Function<String, List<Suggestion>>> loaders = new ConcurrentHashMap<>();
+    private final Map<String, Duration> ttls = new ConcurrentHashMap<>();
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
     private final Map<String, Boolean> loading = new ConcurrentHashMap<>();
     private volatile Throwable lastFailure;
@@ -42,10 +43,18 @@ public final class CompletionCache {
         loaders.put(kind, loader);
     }
 
+    /** Like {@link #define(String, Function)}, with how long values of this kind stay fresh. */
+    public void define(String kind, Function<String, List<Suggestion>> loader, Duration ttl) {
+        loaders.put(kind, loader);
+        ttls.put(kind, ttl);
+    }
+
     /** What is known for {@code key} now; starts a background refresh if missing or stale. */
     public List<Suggestion> get(String key) {
         Entry e = entries.get(key);
-        if (e == null || Duration.between(e.loaded(), clock.instant()).compareTo(ttl) > 0) {
+        int colon = key.indexOf(':');
+        Duration fresh = ttls.getOrDefault(colon < 0 ? key : key.substring(0, colon), ttl);
+        if (e == null || Duration.between(e.loaded(), clock.instant()).compareTo(fresh) > 0) {
             refresh(key);
         }
         return e == null ? List.of() : e.values();

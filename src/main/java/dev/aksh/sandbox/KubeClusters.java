@@ -1,0 +1,37 @@
+package dev.aksh.sandbox;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.aksh.sandbox.kube.KubeCluster;
+import dev.aksh.sandbox.kube.KubeSeed;
+import java.time.Clock;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The Kubernetes state behind each managed cluster of the fake ARM, made the first time something
+ * looks inside a cluster (a run command, later its API server), from the world's description.
+ */
+public final class KubeClusters {
+    private final ArmState state;
+    private final Clock clock;
+    private final Map<String, KubeCluster> clusters = new ConcurrentHashMap<>();
+
+    public KubeClusters(ArmState state, Clock clock) {
+        this.state = state;
+        this.clock = clock;
+    }
+
+    /** The cluster behind a managedCluster document. */
+    public KubeCluster of(JsonNode managedCluster) {
+        String id = managedCluster.get("id").asText();
+        return clusters.computeIfAbsent(id.toLowerCase(Locale.ROOT), k -> {
+            JsonNode p = managedCluster.path("properties");
+            String version = p.path("currentKubernetesVersion").asText(p.path("kubernetesVersion").asText("1.32.4"));
+            String host = p.hasNonNull("fqdn") ? p.get("fqdn").asText() : p.path("privateFQDN").asText("kubernetes");
+            World.ClusterSpec spec = state.clusterSpec(id, managedCluster.path("name").asText());
+            String pool = p.path("agentPoolProfiles").path(0).path("name").asText("system");
+            return KubeSeed.seed(new KubeCluster(managedCluster.path("name").asText(), version, host, clock), spec, pool);
+        });
+    }
+}

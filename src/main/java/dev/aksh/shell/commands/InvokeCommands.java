@@ -1,0 +1,158 @@
+package dev.aksh.shell.commands;
+
+import dev.aksh.azure.Cluster;
+import dev.aksh.azure.ClusterService;
+import dev.aksh.azure.RunResult;
+import dev.aksh.error.AkshException;
+import dev.aksh.error.ExitCode;
+import dev.aksh.invoke.InvokeService;
+import dev.aksh.render.Console;
+import dev.aksh.render.Progress;
+import dev.aksh.render.Result;
+import dev.aksh.session.SessionContext;
+import dev.aksh.session.SessionState;
+import dev.aksh.shell.CommandSpec;
+import dev.aksh.shell.Invocation;
+import dev.aksh.shell.OptionSpec;
+import dev.aksh.shell.completion.ValueCompleter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** {@code invoke} and {@code invoke result}: kubectl and helm on a private cluster through AKS command invoke. */
+public final class InvokeCommands {
+    private static final String GROUP = "Run commands";
+
+    private final InvokeService invoke;
+    private final ClusterService clusters;
+    private final SessionState session;
+    private final Console console;
+    private final Completers completers;
+    private final ValueCompleter commandCompleter;
+    private final RunListener afterRun;
+
+    /** Sees every finished run: the cluster, the command, what came back. */
+    @FunctionalInterface
+    public interface RunListener {
+        void finished(Cluster cluster, String command, InvokeService.Finished result);
+    }
+
+    /**
+     * @param commandCompleter completes inside the quoted command (kubectl/helm verbs, kinds, names)
+     * @param afterRun sees every finished run (completion harvests names from the output)
+     */
+    public InvokeCommands(InvokeService invoke, ClusterService clusters, SessionState session, Console console,
+            Completers completers, ValueCompleter commandCompleter, RunListener afterRun) {
+        this.invoke = invoke;
+        this.clusters = clusters;
+        this.session = session;
+        this.console = console;
+        this.completers = completers;
+        this.commandCompleter = commandCompleter;
+        this.afterRun = afterRun;
+    }
+
+    public List<CommandSpec> commands() {
+        OptionSpec cluster = OptionSpec.value("cluster", "NAME", "run on this cluster instead of the current one",
+                completers.clusters());
+        return List.of(
+                CommandSpec.command("invoke").group(GROUP)
+                        .summary("Run kubectl or helm on the cluster through AKS command invoke (no network path needed)")
+                        .description("""
+                                The command runs in a pod that AKS starts in the cluster, which has kubectl, helm, jq,
+                                grep, awk and xargs; its output comes back here and aksh exits with the command's own exit
+                                status. Quote the command: pipes, && and quotes inside it go to the remote bash unchanged.
+                                --file attaches files or directories (a directory keeps its tree; '.' attaches the
+                                current directory) into the command's working directory. The wait has no fixed cap (10
+                                minutes by default); Ctrl-C stops waiting and prints the id to fetch the result later.""")
+                        .arg("COMMAND", "the command, in quotes: \"kubectl get pods -n kube-system\"", commandCompleter)
+                        .option(OptionSpec.value("file", 'f', "PATH", "attach a file or directory", ValueCompleter.NONE)
+                                .asRepeatable())
+                        .option(OptionSpec.flag("no-wait", "submit, print the command id, and return"))
+                        .option(OptionSpec.value("timeout", "DUR", "how long to wait (default 10m)", ValueCompleter.of(
+                                List.of("30s", "2m", "10m", "30m"))))
+                        .option(cluster)
+                        .output()
+                        .usageHint("quote the command, options after it: invoke \"kubectl get pods -n kube-system\" [--file F]")
+                        .example("invoke \"kubectl get pods -n kube-system\"", "seed 003: one command")
+                        .example("invoke \"kubectl apply -f deployment.yaml -n default\" --file deployment.yaml",
+                                "seed 003: with an attached file")
+                        .example("invoke \"kubectl apply -f . -n default\" --file .", "attach the current directory")
+                        .example("invoke \"helm repo add bitnami https://charts.bitnami.com/bitnami && helm repo update && "
+                                + "helm install my-release bitnami/nginx\"", "seed 003: several commands")
+                        .example("invoke \"kubectl get pods -A | grep -v Running\" --no-wait", "submit and come back later")
+                        .handler(this::invoke).build(),
+                CommandSpec.command("invoke result").group(GROUP)
+                        .summary("Fetch the result of a command submitted earlier (--no-wait, or after Ctrl-C)")
+                        .arg("ID", "the command id invoke printed", ValueCompleter.NONE)
+                        .option(cluster)
+                        .output()
+                        .example("invoke result 0e9872e6629349dc865e27ee6f8bab2d", "its output and exit status, or 'still running'")
+                        .handler(this::result).build());
+    }
+
+    private Cluster target(Invocation inv) {
+        SessionContext c = session.get();
+        String name = inv.option("cluster");
+        if (name != null) {
+            return clusters.resolve(name, c.subscription(), null);
+        }
+        if (c.cluster() == null) {
+            throw AkshException.usage("no current cluster", "'cluster use NAME' first, or give --cluster NAME");
+        }
+        return clusters.get(c.cluster());
+    }
+
+    private Result invoke(Invocation inv) {
+        Cluster cluster = target(inv);
+        InvokeService.Request request = new InvokeService.Request(inv.arg(0), inv.values("file"),
+                inv.durationOption("timeout", InvokeService.DEFAULT_TIMEOUT), inv.flag("no-wait"));
+        InvokeService.Outcome outcome;
+        try (Progress p = console.progress("invoke on " + cluster.name())) {
+            outcome = invoke.invoke(cluster, request, p, console::warn);
+        }
+        if (outcome instanceof InvokeService.Submitted s) {
+            console.note("submitted; fetch the result with 'invoke result " + s.commandId()
+                    + (inv.option("cluster") != null ? " --cluster " + cluster.name() : "") + "'");
+            return new Result.Text(s.commandId() + "\n", Map.of("id", s.commandId(), "cluster", cluster.name()));
+        }
+        return finished(inv, cluster, inv.arg(0), (InvokeService.Finished) outcome);
+    }
+
+    private Result result(Invocation inv) {
+        Cluster cluster = target(inv);
+        InvokeService.Outcome outcome = invoke.result(cluster, inv.arg(0));
+        if (outcome instanceof InvokeService.Running r) {
+            throw new AkshException(ExitCode.PENDING, "command " + r.commandId() + " is still running on " + cluster.name(),
+                    "ask again in a moment");
+        }
+        return finished(inv, cluster, null, (InvokeService.Finished) outcome);
+    }
+
+    private Result finished(Invocation inv, Cluster cluster, String command, InvokeService.Finished f) {
+        RunResult r = f.result();
+        if (r.failed() || !r.succeeded() && r.exitCode() == null) {
+            throw AkshException.remote("the command did not run on " + cluster.name() + ": "
+                    + (r.reason() == null ? "provisioning state " + r.provisioningState() : r.reason()),
+                    "see 'cluster show' and the cluster's nodes; the command pod needs 200m CPU and 500Mi memory to schedule");
+        }
+        if (command != null) {
+            afterRun.finished(cluster, command, f);
+        }
+        if (f.truncated()) {
+            console.warn("AKS cut this output at 512 kB; for the whole output use the tunnel route ('connect bastion') "
+                    + "and your own kubectl, or narrow the command");
+        }
+        inv.status(r.exitCode() == null ? 0 : r.exitCode());
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("cluster", cluster.name());
+        data.put("id", r.id());
+        data.put("provisioningState", r.provisioningState());
+        data.put("exitCode", r.exitCode());
+        data.put("startedAt", r.startedAt());
+        data.put("finishedAt", r.finishedAt());
+        data.put("truncated", f.truncated());
+        data.put("logs", r.logs() == null ? "" : r.logs());
+        return Result.Text.verbatim(r.logs() == null ? "" : r.logs(), data);
+    }
+}
