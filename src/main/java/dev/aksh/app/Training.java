@@ -41,6 +41,8 @@ public final class Training {
                 aksh.shell().executeLine("subscription list; cluster list; cluster use aks-payments; cluster show");
                 aksh.shell().executeLine("cluster list -A -o json; cluster show aks-web -o yaml; whoami; context; help");
                 aksh.shell().executeLine("clustr list; cluster use nope; help cluster use");
+                aksh.shell().executeLine("invoke 'kubectl get pods -n payments' -o json; invoke 'kubectl get ns'");
+                aksh.completion().complete("invoke \"kubectl get pods -n pay");
                 aksh.completion().complete("cluster use ");
                 aksh.completion().complete("subscription use Con");
             }
