@@ -11,6 +11,8 @@ import com.azure.core.http.policy.HttpLogOptions;
 import com.azure.core.management.profile.AzureProfile;
 import com.azure.resourcemanager.containerservice.fluent.ContainerServiceManagementClient;
 import com.azure.resourcemanager.containerservice.implementation.ContainerServiceManagementClientBuilder;
+import com.azure.resourcemanager.network.fluent.NetworkManagementClient;
+import com.azure.resourcemanager.network.implementation.NetworkManagementClientBuilder;
 import com.azure.resourcemanager.resources.ResourceManager;
 import com.azure.resourcemanager.resources.fluentcore.utils.HttpPipelineProvider;
 import java.time.Duration;
@@ -40,6 +42,8 @@ public final class AzureClients {
     private volatile HttpClient httpClient;
     private volatile ResourceManager.Authenticated resources;
     private final Map<String, ContainerServiceManagementClient> containerService = new ConcurrentHashMap<>();
+    private final Map<String, NetworkManagementClient> network = new ConcurrentHashMap<>();
+    private volatile java.net.http.HttpClient plainHttp;
 
     public AzureClients(Supplier<AzureEndpoints> endpoints, CredentialSource credentials, boolean httpLogging) {
         this.endpointsSupplier = endpoints;
@@ -127,6 +131,43 @@ public final class AzureClients {
                         .subscriptionId(subscriptionId)
                         .defaultPollInterval(DEFAULT_POLL)
                         .buildClient());
+    }
+
+    /** The network service client for a subscription (VNets, peerings, Bastions, public IPs). */
+    public NetworkManagementClient network(String subscriptionId) {
+        return network.computeIfAbsent(subscriptionId.toLowerCase(java.util.Locale.ROOT),
+                id -> new NetworkManagementClientBuilder()
+                        .pipeline(pipeline())
+                        .endpoint(endpoints().resourceManager())
+                        .environment(endpoints().environment())
+                        .subscriptionId(subscriptionId)
+                        .defaultPollInterval(DEFAULT_POLL)
+                        .buildClient());
+    }
+
+    /**
+     * A plain JDK HTTP client with the endpoints' TLS trust, for what is not ARM: the Bastion
+     * host's token API and its WebSockets.
+     */
+    public java.net.http.HttpClient plainHttp() {
+        java.net.http.HttpClient c = plainHttp;
+        if (c == null) {
+            synchronized (this) {
+                if (plainHttp == null) {
+                    plainHttp = java.net.http.HttpClient.newBuilder()
+                            .sslContext(endpoints().sslContext())
+                            .connectTimeout(Duration.ofSeconds(10))
+                            .executor(java.util.concurrent.Executors.newCachedThreadPool(r -> {
+                                Thread t = new Thread(r, "aksh-http");
+                                t.setDaemon(true);
+                                return t;
+                            }))
+                            .build();
+                }
+                c = plainHttp;
+            }
+        }
+        return c;
     }
 
     /** A token for {@code scope} from the session's credential; callers must never print it. */

@@ -41,6 +41,21 @@ public final class ClusterService {
         return out;
     }
 
+    /**
+     * The kubeconfig AKS hands out for the cluster: the user one ({@code listClusterUserCredential})
+     * or, with {@code admin}, the admin one. It holds secrets: callers keep it in memory or in
+     * private files.
+     */
+    public byte[] kubeconfig(ClusterRef ref, boolean admin) {
+        var result = admin
+                ? api(ref.subscriptionId()).listClusterAdminCredentials(ref.resourceGroup(), ref.name())
+                : api(ref.subscriptionId()).listClusterUserCredentials(ref.resourceGroup(), ref.name());
+        if (result.kubeconfigs() == null || result.kubeconfigs().isEmpty() || result.kubeconfigs().get(0).value() == null) {
+            throw AkshException.remote("AKS returned no kubeconfig for " + ref.name(), "retry; if it persists, check the cluster's state");
+        }
+        return result.kubeconfigs().get(0).value();
+    }
+
     public Cluster get(ClusterRef ref) {
         return toCluster(api(ref.subscriptionId()).getByResourceGroup(ref.resourceGroup(), ref.name()),
                 ref.subscriptionId());

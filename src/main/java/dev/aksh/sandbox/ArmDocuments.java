@@ -32,7 +32,24 @@ final class ArmDocuments {
                     state.describeCluster(doc.get("id").asText(), c);
                 }
             }
+            for (World.ResourceGroupSpec g : s.resourceGroups()) {
+                for (World.ClusterSpec c : g.clusters()) {
+                    ObjectNode cluster = state.resource(clusterId(s.id(), g.name(), c.name()));
+                    String nodeRg = cluster.at("/properties/nodeResourceGroup").asText();
+                    if (state.resourceGroup(s.id(), nodeRg) == null) {
+                        ObjectNode rg = resourceGroup(s.id(), new World.ResourceGroupSpec(nodeRg,
+                                cluster.get("location").asText(), null, null, null, null));
+                        rg.put("managedBy", cluster.get("id").asText());
+                        state.putResourceGroup(s.id(), rg);
+                    }
+                }
+            }
         }
+    }
+
+    static String clusterId(String subscriptionId, String resourceGroup, String name) {
+        return "/subscriptions/" + subscriptionId + "/resourceGroups/" + resourceGroup + "/providers/" + CLUSTER_TYPE
+                + "/" + name;
     }
 
     static ObjectNode subscription(World.SubscriptionSpec s, String tenantId) {
@@ -66,8 +83,7 @@ final class ArmDocuments {
 
     static ObjectNode cluster(World world, String subscriptionId, World.ResourceGroupSpec g, World.ClusterSpec c) {
         String location = c.location() != null ? c.location() : g.location();
-        String id = "/subscriptions/" + subscriptionId + "/resourceGroups/" + g.name() + "/providers/" + CLUSTER_TYPE
-                + "/" + c.name();
+        String id = clusterId(subscriptionId, g.name(), c.name());
         String hash = hash(id.toLowerCase(java.util.Locale.ROOT));
         String dnsPrefix = c.name() + "-dns";
         String host = dnsPrefix + "-" + hash.substring(0, 8);

@@ -29,6 +29,7 @@ public final class ArmState {
     public ArmState(World world) {
         this.world = world;
         ArmDocuments.seed(world, this);
+        NetworkDocuments.seed(world, this);
     }
 
     public World world() {

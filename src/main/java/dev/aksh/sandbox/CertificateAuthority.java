@@ -134,6 +134,24 @@ public final class CertificateAuthority {
         }
     }
 
+    /** A client identity (the cluster admin's certificate) with the given subject. */
+    public ServerIdentity issueClient(String subject) {
+        try {
+            KeyPair kp = newKey();
+            Instant now = Instant.now();
+            X509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(certificate, serial(),
+                    Date.from(now.minus(Duration.ofHours(1))), Date.from(now.plus(Duration.ofDays(7))),
+                    new X500Name(subject), kp.getPublic());
+            b.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
+            b.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature | KeyUsage.keyEncipherment));
+            b.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_clientAuth));
+            X509Certificate cert = sign(b, key);
+            return new ServerIdentity(kp, new X509Certificate[] {cert, certificate});
+        } catch (GeneralSecurityException | IOException | OperatorCreationException e) {
+            throw new IllegalStateException("cannot issue a sandbox client certificate: " + e.getMessage(), e);
+        }
+    }
+
     /** A key and certificate chain a TLS server presents. */
     public record ServerIdentity(KeyPair key, X509Certificate[] chain) {
         /**
@@ -196,6 +214,12 @@ public final class CertificateAuthority {
         public PrivateKey getPrivateKey(String alias) {
             return ALIAS.equals(alias) ? key : null;
         }
+    }
+
+    /** A private key in PKCS#8 PEM (for kubeconfig client-key-data). */
+    public static String keyPem(java.security.PrivateKey key) {
+        return "-----BEGIN PRIVATE KEY-----\n" + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(key.getEncoded())
+                + "\n-----END PRIVATE KEY-----\n";
     }
 
     static String pem(X509Certificate cert) {

@@ -77,6 +77,8 @@ public final class FakeArm implements AutoCloseable {
                     throw new ArmError(400, "InvalidSkipToken", "The skip token '" + token + "' is invalid.");
                 }
             }
+            World.Principal who = state.world().identity();
+            items = items.stream().filter(i -> !i.has("id") || !who.denied(i.get("id").asText())).toList();
             ObjectNode out = ArmState.JSON.createObjectNode();
             ArrayNode value = out.putArray("value");
             for (int i = skip; i < Math.min(items.size(), skip + size); i++) {
@@ -261,13 +263,20 @@ public final class FakeArm implements AutoCloseable {
             String listType = type + "/" + last;
             ResourceKind k = kind(listType, r);
             requireGet(r);
-            return k.list(call, full == 0 ? scope : id.toString());
+            String listScope = full == 0 ? scope : id.toString();
+            authorize(listScope, listType + "/read");
+            return k.list(call, listScope);
         }
         if (full == 0) {
             throw new ArmError(405, "MethodNotAllowed", "The method " + r.method() + " is not allowed here.");
         }
         ResourceKind k = kind(type.toString(), r);
         ResourceId rid = new ResourceId(id.toString(), sub, rg, k.type(), pairs.get(full - 1));
+        authorize(rid.id(), k.type() + (odd ? "/" + last + "/action" : switch (r.method()) {
+            case "PUT" -> "/write";
+            case "DELETE" -> "/delete";
+            default -> "/read";
+        }));
         if (odd) {
             return k.action(call, rid, last, r.body());
         }
@@ -282,6 +291,16 @@ public final class FakeArm implements AutoCloseable {
             case "DELETE" -> k.delete(call, rid);
             default -> throw new ArmError(405, "MethodNotAllowed", "The method " + r.method() + " is not allowed here.");
         };
+    }
+
+    /** ARM's answer where the identity has no role: 403 AuthorizationFailed, naming the action and scope. */
+    private void authorize(String scope, String action) {
+        World.Principal who = state.world().identity();
+        if (who.denied(scope)) {
+            throw new ArmError(403, "AuthorizationFailed", "The client '" + who.user() + "' with object id '"
+                    + who.objectId() + "' does not have authorization to perform action '" + action + "' over scope '"
+                    + scope + "' or the scope is invalid. If access was recently granted, please refresh your credentials.");
+        }
     }
 
     private ResourceKind kind(String type, ArmRequest r) {

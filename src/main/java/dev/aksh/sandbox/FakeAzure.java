@@ -22,6 +22,8 @@ public final class FakeAzure implements AutoCloseable {
     private final Operations operations;
     private final ScheduledExecutorService scheduler;
     private final KubeClusters kube;
+    private final KubeApiServers apiServers;
+    private final BastionHosts bastions;
 
     private FakeAzure(World world, int armPort) throws IOException {
         this.world = world;
@@ -36,9 +38,16 @@ public final class FakeAzure implements AutoCloseable {
         SSLContext armTls = ca.issue(List.of("localhost"), List.of("127.0.0.1")).serverContext();
         this.arm = new FakeArm(state, armTls, TokenVerifier.forArm());
         this.kube = new KubeClusters(state, java.time.Clock.systemUTC());
+        this.apiServers = new KubeApiServers(state, kube, ca);
+        this.bastions = new BastionHosts(state, apiServers);
+        bastions.startAll(ca);
         RunCommands runCommands = new RunCommands(kube);
-        arm.addKind(new ManagedClusters(operations, runCommands));
+        arm.addKind(new ManagedClusters(operations, runCommands, new ClusterCredentials(ca)));
         arm.addKind(runCommands.resultsKind());
+        arm.addKind(NetworkDocuments.vnetKind());
+        arm.addKind(NetworkDocuments.simpleKind(NetworkDocuments.PEERING_TYPE));
+        arm.addKind(NetworkDocuments.simpleKind(NetworkDocuments.BASTION_TYPE));
+        arm.addKind(NetworkDocuments.simpleKind(NetworkDocuments.PIP_TYPE));
         arm.addKind(Operations.statusKind(ManagedClusters.NS, operations));
         arm.addKind(Operations.resultKind(ManagedClusters.NS, operations));
         arm.start(armPort);
@@ -80,6 +89,16 @@ public final class FakeAzure implements AutoCloseable {
         return kube;
     }
 
+    /** The Bastion hosts. */
+    public BastionHosts bastions() {
+        return bastions;
+    }
+
+    /** The clusters' API servers. */
+    public KubeApiServers apiServers() {
+        return apiServers;
+    }
+
     public CertificateAuthority ca() {
         return ca;
     }
@@ -97,6 +116,8 @@ public final class FakeAzure implements AutoCloseable {
     @Override
     public void close() {
         arm.close();
+        bastions.close();
+        apiServers.close();
         scheduler.shutdownNow();
     }
 }

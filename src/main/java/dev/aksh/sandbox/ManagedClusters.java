@@ -21,16 +21,26 @@ final class ManagedClusters implements ResourceKind {
 
     private final Operations operations;
     private final RunCommands runCommands;
+    private final ClusterCredentials credentials;
 
-    ManagedClusters(Operations operations, RunCommands runCommands) {
+    ManagedClusters(Operations operations, RunCommands runCommands, ClusterCredentials credentials) {
         this.operations = operations;
         this.runCommands = runCommands;
+        this.credentials = credentials;
     }
 
     @Override
     public ArmResponse action(FakeArm.Call call, ResourceId id, String action, JsonNode body) {
         if (action.equalsIgnoreCase("runCommand")) {
             return runCommands.submit(call, id, body);
+        }
+        boolean user = action.equalsIgnoreCase("listClusterUserCredential");
+        if (user || action.equalsIgnoreCase("listClusterAdminCredential")) {
+            ObjectNode cluster = call.state().resource(id.id());
+            if (cluster == null) {
+                throw ArmError.notFound(type(), id.name(), id.resourceGroup());
+            }
+            return credentials.list(cluster, id, !user, call.request().query().get("format"));
         }
         return ResourceKind.super.action(call, id, action, body);
     }

@@ -29,7 +29,7 @@ public record World(
     public World {
         name = name == null ? "sandbox" : name;
         tenant = tenant == null ? new Tenant(null, null) : tenant;
-        identity = identity == null ? new Principal(null, null, null) : identity;
+        identity = identity == null ? new Principal(null, null, null, null) : identity;
         myIp = myIp == null ? "203.0.113.10" : myIp;
         arm = arm == null ? new Arm(null, null, null) : arm;
         subscriptions = subscriptions == null ? List.of() : List.copyOf(subscriptions);
@@ -42,11 +42,29 @@ public record World(
         }
     }
 
-    public record Principal(String user, String displayName, String objectId) {
+    /**
+     * @param noAccess scopes (resource ids, or the ids of the resource groups or subscriptions
+     *     holding them) where this identity has no role: ARM answers 403 AuthorizationFailed there,
+     *     and lists leave what is under them out
+     */
+    public record Principal(String user, String displayName, String objectId, List<String> noAccess) {
         public Principal {
             user = user == null ? "trainee@contoso.example" : user;
             displayName = displayName == null ? "Sandbox Trainee" : displayName;
             objectId = objectId == null ? "0b7d2f4e-3c1a-4e8b-9f6d-5a2c7e1b9d30" : objectId;
+            noAccess = noAccess == null ? List.of() : List.copyOf(noAccess);
+        }
+
+        /** Whether this identity may not read {@code resourceId}. */
+        public boolean denied(String resourceId) {
+            String id = resourceId.toLowerCase(java.util.Locale.ROOT);
+            for (String scope : noAccess) {
+                String s = scope.toLowerCase(java.util.Locale.ROOT);
+                if (id.equals(s) || id.startsWith(s.endsWith("/") ? s : s + "/")) {
+                    return true;
+                }
+            }
+            return false;
         }
     }
 
@@ -70,11 +88,57 @@ public record World(
         }
     }
 
-    public record ResourceGroupSpec(String name, String location, Map<String, String> tags, List<ClusterSpec> clusters) {
+    public record ResourceGroupSpec(String name, String location, Map<String, String> tags, List<ClusterSpec> clusters,
+            List<VnetSpec> virtualNetworks, List<BastionSpec> bastions) {
         public ResourceGroupSpec {
             location = location == null ? "westeurope" : location;
             tags = tags == null ? Map.of() : Map.copyOf(tags);
             clusters = clusters == null ? List.of() : List.copyOf(clusters);
+            virtualNetworks = virtualNetworks == null ? List.of() : List.copyOf(virtualNetworks);
+            bastions = bastions == null ? List.of() : List.copyOf(bastions);
+        }
+    }
+
+    /**
+     * A virtual network. VNets that clusters name in {@code subnet} but nobody declares are made
+     * for them.
+     *
+     * @param peerings peerings from this VNet; a Connected one gets its mirror on the remote VNet
+     */
+    public record VnetSpec(String name, List<String> addressSpace, List<SubnetSpec> subnets, List<PeeringSpec> peerings) {
+        public VnetSpec {
+            addressSpace = addressSpace == null ? List.of() : List.copyOf(addressSpace);
+            subnets = subnets == null ? List.of() : List.copyOf(subnets);
+            peerings = peerings == null ? List.of() : List.copyOf(peerings);
+        }
+    }
+
+    public record SubnetSpec(String name, String prefix) {
+    }
+
+    /**
+     * @param remote the remote VNet: a resource id, or {@code RG/VNET} in the same subscription
+     * @param state Connected (default), Initiated or Disconnected
+     */
+    public record PeeringSpec(String name, String remote, String state) {
+        public PeeringSpec {
+            state = state == null ? "Connected" : state;
+        }
+    }
+
+    /**
+     * An Azure Bastion host.
+     *
+     * @param sku Basic, Standard (default), Developer or Premium
+     * @param tunneling native client support (enableTunneling)
+     * @param vnet the VNet it sits in (its AzureBastionSubnet), in this resource group
+     * @param publicIp its public IP address (none for a private-only Bastion)
+     */
+    public record BastionSpec(String name, String sku, Boolean tunneling, String vnet, String publicIp, Integer scaleUnits) {
+        public BastionSpec {
+            sku = sku == null ? "Standard" : sku;
+            tunneling = tunneling == null || tunneling;
+            scaleUnits = scaleUnits == null ? 2 : scaleUnits;
         }
     }
 

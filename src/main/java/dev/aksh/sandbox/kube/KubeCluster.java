@@ -232,6 +232,57 @@ public final class KubeCluster {
         return Applied.CREATED;
     }
 
+    /** Creates an object (POST): 409 if it exists. */
+    public ObjectNode create(KubeKind kind, String namespace, ObjectNode manifest) {
+        String objName = manifest.path("metadata").path("name").asText("");
+        if (kind.namespaced() && !namespaceExists(namespace)) {
+            throw KubeError.namespaceNotFound(namespace);
+        }
+        if (!objName.isEmpty() && get(kind, namespace, objName) != null) {
+            throw KubeError.alreadyExists(kind, objName);
+        }
+        if (kind.equals(KubeKinds.NAMESPACE)) {
+            return createNamespace(objName, currentTime());
+        }
+        ObjectNode m = manifest.deepCopy();
+        if (kind.namespaced()) {
+            m.with("metadata").put("namespace", namespace);
+        }
+        m.put("apiVersion", kind.apiVersion());
+        m.put("kind", kind.kind());
+        apply(m, namespace);
+        return get(kind, namespace, objName);
+    }
+
+    /**
+     * Replaces an object's desired state (PUT, or the result of a PATCH), keeping what the server
+     * owns (uid, creation time), and runs the controllers.
+     */
+    public ObjectNode replace(KubeKind kind, String namespace, String objName, ObjectNode desired) {
+        ObjectNode existing = require(kind, namespace, objName);
+        ObjectNode next = desired.deepCopy();
+        ObjectNode meta = next.with("metadata");
+        JsonNode oldMeta = existing.get("metadata");
+        for (String f : List.of("uid", "creationTimestamp", "namespace", "name", "ownerReferences")) {
+            if (oldMeta.has(f)) {
+                meta.set(f, oldMeta.get(f).deepCopy());
+            }
+        }
+        next.put("apiVersion", kind.apiVersion());
+        next.put("kind", kind.kind());
+        if (!desired.path("spec").equals(existing.path("spec"))) {
+            meta.put("generation", oldMeta.path("generation").asLong(1) + 1);
+        } else {
+            meta.put("generation", oldMeta.path("generation").asLong(1));
+        }
+        if (!next.has("status") && existing.has("status")) {
+            next.set("status", existing.get("status").deepCopy());
+        }
+        store(kind, next);
+        reconcile(kind, next);
+        return next;
+    }
+
     /** Deletes an object and what it owns (a Deployment's ReplicaSets and Pods, a Namespace's contents). */
     public void delete(KubeKind kind, String namespace, String objName) {
         ObjectNode o = require(kind, namespace, objName);
