@@ -3,10 +3,12 @@
 
 _aksh_next() {
     case "$1" in
-        '') echo 'cluster context exit help invoke last login quit stacktrace status subscription version whoami' ;;
+        '') echo 'cluster connect context exit help invoke last login quit stacktrace status subscription tunnel version whoami' ;;
         'cluster') echo 'list show use' ;;
+        'connect') echo 'bastion' ;;
         'invoke') echo 'result' ;;
         'subscription') echo 'list use' ;;
+        'tunnel') echo 'close list' ;;
     esac
 }
 
@@ -15,10 +17,11 @@ _aksh_options() {
         'cluster list') echo '--all-subscriptions -A --resource-group -g --output -o --help' ;;
         'cluster show') echo '--resource-group -g --output -o --help' ;;
         'cluster use') echo '--resource-group -g --help' ;;
+        'connect bastion') echo '--bastion --port -p --admin --kubeconfig --cluster --foreground --output -o --help' ;;
         'context') echo '--output -o --help' ;;
         'exit') echo '--help' ;;
         'help') echo '--help' ;;
-        'invoke') echo '--file -f --no-wait --timeout --cluster --output -o --help' ;;
+        'invoke') echo '--file -f --no-wait --timeout --via --cluster --output -o --help' ;;
         'invoke result') echo '--cluster --output -o --help' ;;
         'last') echo '--output -o --help' ;;
         'login') echo '--device-code --tenant --output -o --help' ;;
@@ -27,6 +30,8 @@ _aksh_options() {
         'status') echo '--output -o --help' ;;
         'subscription list') echo '--output -o --help' ;;
         'subscription use') echo '--help' ;;
+        'tunnel close') echo '--all --help' ;;
+        'tunnel list') echo '--output -o --help' ;;
         'version') echo '--output -o --help' ;;
         'whoami') echo '--output -o --help' ;;
     esac
@@ -41,9 +46,16 @@ _aksh_values() {
         'cluster show --resource-group'|'cluster show -g') echo '' ;;
         'cluster show --output'|'cluster show -o') echo 'table json yaml tsv' ;;
         'cluster use --resource-group'|'cluster use -g') echo '' ;;
+        'connect bastion --bastion') echo '' ;;
+        'connect bastion --port'|'connect bastion -p') echo '' ;;
+        'connect bastion --kubeconfig') echo '~/.kube/config' ;;
+        'connect bastion --cluster') echo '' ;;
+        'connect bastion --output'|'connect bastion -o') echo 'table json yaml tsv' ;;
+        'connect bastion --admin'|'connect bastion --foreground') return 1 ;;
         'context --output'|'context -o') echo 'table json yaml tsv' ;;
         'invoke --file'|'invoke -f') echo '' ;;
         'invoke --timeout') echo '30s 2m 10m 30m' ;;
+        'invoke --via') echo 'run-command tunnel' ;;
         'invoke --cluster') echo '' ;;
         'invoke --output'|'invoke -o') echo 'table json yaml tsv' ;;
         'invoke --no-wait') return 1 ;;
@@ -55,6 +67,8 @@ _aksh_values() {
         'login --device-code') return 1 ;;
         'status --output'|'status -o') echo 'table json yaml tsv' ;;
         'subscription list --output'|'subscription list -o') echo 'table json yaml tsv' ;;
+        'tunnel close --all') return 1 ;;
+        'tunnel list --output'|'tunnel list -o') echo 'table json yaml tsv' ;;
         'version --output'|'version -o') echo 'table json yaml tsv' ;;
         'whoami --output'|'whoami -o') echo 'table json yaml tsv' ;;
         *) return 1 ;;

@@ -7,8 +7,20 @@ import dev.aksh.azure.AzureEndpoints;
 import dev.aksh.azure.Cluster;
 import dev.aksh.azure.ClusterService;
 import dev.aksh.azure.RunCommandClient;
+import dev.aksh.azure.NetworkService;
 import dev.aksh.invoke.InvokeService;
 import dev.aksh.invoke.KubeCompletion;
+import dev.aksh.invoke.LocalTools;
+import dev.aksh.invoke.TunnelRoute;
+import dev.aksh.ranges.RangesService;
+import dev.aksh.shell.commands.ConnectCommands;
+import dev.aksh.shell.commands.TunnelCommands;
+import dev.aksh.shell.completion.Suggestion;
+import dev.aksh.tunnel.BastionDiscovery;
+import dev.aksh.tunnel.BastionTunnel;
+import dev.aksh.tunnel.ConnectService;
+import dev.aksh.tunnel.PrivateFiles;
+import dev.aksh.tunnel.TunnelManager;
 import dev.aksh.invoke.RunCommandApi;
 import dev.aksh.invoke.Waiting;
 import dev.aksh.render.Progress;
@@ -69,6 +81,8 @@ public final class Aksh implements AutoCloseable {
     private final CompletableFuture<FakeAzure> sandbox;
     private final World world;
     private final Supplier<String> environmentLabel;
+    private final TunnelManager tunnels;
+    private final Thread closeTunnelsOnExit;
 
     public Aksh(LaunchOptions options, Environment env, Console console) {
         this.options = options;
@@ -146,18 +160,46 @@ public final class Aksh implements AutoCloseable {
         register(catalog, new SubscriptionCommands(subscriptions, session, completers).commands());
         register(catalog, new ClusterCommands(clusters, subscriptions, session, completers, background).commands());
 
-        InvokeService invoke = new InvokeService(RunCommandApi.of(new RunCommandClient(clients)), Waiting.SYSTEM,
-                Path.of(System.getProperty("user.dir")));
+        Path cwd = Path.of(System.getProperty("user.dir"));
+        InvokeService invoke = new InvokeService(RunCommandApi.of(new RunCommandClient(clients)), Waiting.SYSTEM, cwd);
+        tunnels = new TunnelManager(session);
+        closeTunnelsOnExit = new Thread(tunnels::closeAll, "aksh-close-tunnels");
+        Runtime.getRuntime().addShutdownHook(closeTunnelsOnExit);
+        Path tempRoot = tempRoot(env);
+        background.execute(() -> PrivateFiles.sweep(tempRoot, TunnelManager.DIR_PREFIX));
+        LocalTools tools = new LocalTools(env.env(), env.osName());
+        TunnelRoute tunnelRoute = new TunnelRoute(tools, cwd);
+        NetworkService network = new NetworkService(clients);
+        BastionDiscovery discovery = new BastionDiscovery(network, id -> subscriptionName(subscriptions, id));
+        ConnectService connect = new ConnectService(clusters, network, discovery, new RangesService(clients), clients, tunnels,
+                () -> tempRoot, BastionTunnel.Options.defaults(), this::readOnly);
+        cache.define(BASTIONS, clusterId -> discovery.find(clusters.get(ClusterRef.parseId(clusterId))).candidates().stream()
+                .map(c -> Suggestion.of(c.bastion().name(), c.bastion().sku() + (c.usable() ? "" : ", no native client")
+                        + ", " + c.via()))
+                .toList());
+
         KubeCompletion kube = new KubeCompletion(cache,
                 () -> session.get().cluster() == null ? null : session.get().cluster().id());
         kube.loaders((clusterId, command) -> {
+            TunnelManager.Open open = tunnels.forCluster(ClusterRef.parseId(clusterId));
+            if (open != null && tools.missingFor(command).isEmpty()) {
+                TunnelRoute.Ran ran = tunnelRoute.run(command, new TunnelRoute.Target(open.cluster().name(),
+                        open.kubeconfig().file(), open.kubeconfig().cacheDirectory()), null, null, Duration.ofMinutes(1));
+                return ran.exitCode() == 0 ? ran.stdout() : "";
+            }
             Cluster target = clusters.get(ClusterRef.parseId(clusterId));
             InvokeService.Outcome o = invoke.invoke(target, new InvokeService.Request(command, List.of(),
                     Duration.ofMinutes(2), false), Progress.NONE, w -> { });
             return o instanceof InvokeService.Finished f && f.result().succeeded() && Integer.valueOf(0).equals(f.result().exitCode())
                     ? f.result().logs() : "";
         });
-        register(catalog, new InvokeCommands(invoke, clusters, session, console, completers, kube.completer(),
+        register(catalog, new ConnectCommands(connect, tunnels, clusters, session, console, completers, r -> {
+            SessionContext c = session.get();
+            return c.cluster() == null ? List.of() : cache.get(BASTIONS + ":" + c.cluster().id());
+        }, tools, Path.of(env.env().getOrDefault("HOME", env.userHome()))).commands());
+        register(catalog, new TunnelCommands(tunnels, session, console).commands());
+        register(catalog, new InvokeCommands(invoke, tunnels, tunnelRoute, tools, clusters, session, console, completers,
+                kube.completer(),
                 (cluster, command, f) -> {
                     if (Integer.valueOf(0).equals(f.result().exitCode())) {
                         kube.harvest(cluster.id(), command, f.result().logs());
@@ -175,6 +217,31 @@ public final class Aksh implements AutoCloseable {
             }
         });
         completion = new CompletionEngine(catalog, spec -> spec.safety() == Safety.READ || !readOnly());
+    }
+
+    static final String BASTIONS = "bastions";
+
+    /** Where tunnels keep their private files: the per-user runtime directory if there is one, else the temp directory. */
+    static Path tempRoot(Environment env) {
+        String runtime = env.env().get("XDG_RUNTIME_DIR");
+        if (runtime != null && !runtime.isBlank() && java.nio.file.Files.isDirectory(Path.of(runtime))) {
+            return Path.of(runtime);
+        }
+        return Path.of(System.getProperty("java.io.tmpdir"));
+    }
+
+    private static String subscriptionName(SubscriptionService subscriptions, String id) {
+        try {
+            return subscriptions.list().stream().filter(s -> s.id().equalsIgnoreCase(id)).map(s -> s.name())
+                    .findFirst().orElse(id);
+        } catch (RuntimeException e) {
+            return id;
+        }
+    }
+
+    /** The tunnels open in this process. */
+    public TunnelManager tunnels() {
+        return tunnels;
     }
 
     /** Read-only for this process (--read-only) or saved in the context. */
@@ -263,6 +330,12 @@ public final class Aksh implements AutoCloseable {
 
     @Override
     public void close() {
+        tunnels.close();
+        try {
+            Runtime.getRuntime().removeShutdownHook(closeTunnelsOnExit);
+        } catch (IllegalStateException e) {
+            // already shutting down: the hook runs anyway
+        }
         console.out().flush();
         console.err().flush();
         if (sandbox != null && sandbox.isDone() && !sandbox.isCompletedExceptionally()) {

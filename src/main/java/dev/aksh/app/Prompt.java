@@ -26,7 +26,7 @@ final class Prompt {
         }
         if (c.cluster() != null) {
             sb.append(style(" / ", Style.DIM, colour)).append(style(c.cluster().name(), Style.ACCENT, colour))
-                    .append(' ').append(style("(" + c.route().label() + ")", Style.DIM, colour));
+                    .append(' ').append(style("(" + c.routeLabel() + ")", Style.DIM, colour));
         }
         return sb.append(style(" > ", Style.BOLD, colour)).toString();
     }

@@ -69,6 +69,7 @@ public final class FakeBastion implements AutoCloseable {
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private final AtomicInteger openTunnels = new AtomicInteger();
     private final AtomicInteger sessionsIssued = new AtomicInteger();
+    private final AtomicInteger pings = new AtomicInteger();
     private final AtomicLong dropAfterBytes = new AtomicLong(-1);
     private final ExecutorService threads;
     private ServerSocket server;
@@ -112,7 +113,12 @@ public final class FakeBastion implements AutoCloseable {
         return sessionsIssued.get();
     }
 
-    /** Drops each tunnel after it has carried this many bytes from the cluster (-1: never). */
+    /** WebSocket pings received from clients. */
+    public int pingsReceived() {
+        return pings.get();
+    }
+
+    /** Tunnels opened from now on drop after carrying this many bytes from the cluster (-1: never). */
     public void dropTunnelsAfter(long bytes) {
         dropAfterBytes.set(bytes);
     }
@@ -266,7 +272,8 @@ public final class FakeBastion implements AutoCloseable {
                 api.setSendBufferSize(256 * 1024);
                 api.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), policy.apiServerPort(session.cluster())));
                 open.add(api);
-                threads.execute(() -> clusterToClient(api, out, s));
+                long dropAfter = dropAfterBytes.get();
+                threads.execute(() -> clusterToClient(api, out, s, dropAfter));
                 clientToCluster(in, out, api);
             }
         } finally {
@@ -291,6 +298,7 @@ public final class FakeBastion implements AutoCloseable {
                 switch (f.opcode()) {
                     case WebSocketFrames.BINARY, WebSocketFrames.CONTINUATION, WebSocketFrames.TEXT -> toApi.write(f.payload());
                     case WebSocketFrames.PING -> {
+                        pings.incrementAndGet();
                         synchronized (out) {
                             WebSocketFrames.write(out, WebSocketFrames.PONG, f.payload(), 0, f.payload().length);
                         }
@@ -307,14 +315,13 @@ public final class FakeBastion implements AutoCloseable {
     }
 
     /** The cluster's TCP stream into binary frames for the client. */
-    private void clusterToClient(Socket api, OutputStream out, Socket client) {
+    private void clusterToClient(Socket api, OutputStream out, Socket client, long limit) {
         byte[] buf = new byte[64 * 1024];
         long carried = 0;
         try {
             InputStream fromApi = api.getInputStream();
             int n;
             while ((n = fromApi.read(buf)) > 0) {
-                long limit = dropAfterBytes.get();
                 if (limit >= 0 && carried + n > limit) {
                     closeQuietly(client); // a silent drop, as a failing Bastion node would
                     return;

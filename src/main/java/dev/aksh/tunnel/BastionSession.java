@@ -46,6 +46,9 @@ final class BastionSession implements WebSocket.Listener {
     CompletableFuture<BastionSession> open() {
         return endpoint.connect(token, this).thenApply(ws -> {
             socket = ws;
+            if (ended.get()) {
+                ws.abort(); // ended while the WebSocket was opening
+            }
             return this;
         });
     }
@@ -185,6 +188,9 @@ final class BastionSession implements WebSocket.Listener {
 
     @Override
     public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+        if (statusCode == 1006) {
+            abrupt = true; // the JDK's word for "closed without a Close message": the connection was dropped
+        }
         closedByRemote();
         return null;
     }

@@ -47,7 +47,10 @@ public final class BastionTunnel implements AutoCloseable {
     }
 
     /** The counters {@code tunnel list} shows. */
-    public record Stats(int active, long connections, long bytesToCluster, long bytesFromCluster, long drops,
+    /**
+     * @param fromPool connections that started on a pre-warmed session (the rest waited for one)
+     */
+    public record Stats(int active, long connections, long fromPool, long bytesToCluster, long bytesFromCluster, long drops,
             long failures, int pooled, String lastProblem) {
     }
 
@@ -59,8 +62,10 @@ public final class BastionTunnel implements AutoCloseable {
     private final LinkedBlockingDeque<BastionSession> pool = new LinkedBlockingDeque<>();
     private final Set<BastionSession> sessions = ConcurrentHashMap.newKeySet();
     private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
+    private final Set<CompletableFuture<BastionSession>> opening = ConcurrentHashMap.newKeySet();
     private final AtomicInteger warming = new AtomicInteger();
     private final AtomicLong accepted = new AtomicLong();
+    private final AtomicLong fromPool = new AtomicLong();
     private final AtomicLong toCluster = new AtomicLong();
     private final AtomicLong fromCluster = new AtomicLong();
     private final AtomicLong drops = new AtomicLong();
@@ -142,7 +147,7 @@ public final class BastionTunnel implements AutoCloseable {
         for (Connection c : connections) {
             live += c.session.received();
         }
-        return new Stats(connections.size(), accepted.get(), toCluster.get(), fromCluster.get() + live, drops.get(),
+        return new Stats(connections.size(), accepted.get(), fromPool.get(), toCluster.get(), fromCluster.get() + live, drops.get(),
                 failures.get(), pool.size(), lastProblem.get());
     }
 
@@ -164,6 +169,8 @@ public final class BastionTunnel implements AutoCloseable {
             // closing anyway
         }
         timer.shutdownNow();
+        // sessions still being opened end up in 'sessions' (or fail): wait for them, so none escapes the cleanup
+        BastionSession.await(CompletableFuture.allOf(opening.toArray(CompletableFuture[]::new)), 5000);
         List<CompletableFuture<Void>> deletions = new ArrayList<>();
         for (Connection c : connections) {
             c.closeSocket();
@@ -183,16 +190,18 @@ public final class BastionTunnel implements AutoCloseable {
     // ------------------------------------------------------------------ sessions
 
     private CompletableFuture<BastionSession> newSession() {
-        return endpoint.requestToken().thenCompose(token -> {
+        CompletableFuture<BastionSession> f = endpoint.requestToken().thenCompose(token -> {
             BastionSession s = new BastionSession(endpoint, token);
             sessions.add(s);
             return s.open().whenComplete((ok, e) -> {
                 if (e != null) {
-                    s.end();
-                    sessions.remove(s);
+                    s.end().whenComplete((v, x) -> sessions.remove(s));
                 }
             });
         });
+        opening.add(f);
+        f.whenComplete((s, e) -> opening.remove(f));
+        return f;
     }
 
     /** Starts opening sessions until the pool (with those under way) is full. */
@@ -217,6 +226,7 @@ public final class BastionTunnel implements AutoCloseable {
         BastionSession s;
         while ((s = pool.poll()) != null) {
             if (s.usable()) {
+                fromPool.incrementAndGet();
                 return s;
             }
             retire(s);

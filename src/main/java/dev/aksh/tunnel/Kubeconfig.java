@@ -46,8 +46,11 @@ public final class Kubeconfig {
         } catch (IOException e) {
             throw AkshException.remote("the kubeconfig AKS returned is not valid YAML", "retry; if it persists, report it");
         }
-        if (doc == null || !doc.isObject()) {
+        if (doc == null || doc.isMissingNode() || doc.isNull()) {
             throw AkshException.remote("the kubeconfig AKS returned is empty", "retry; if it persists, report it");
+        }
+        if (!doc.isObject()) {
+            throw AkshException.remote("the kubeconfig AKS returned is not a kubeconfig", "retry; if it persists, report it");
         }
         String currentName = doc.path("current-context").asText(null);
         JsonNode context = named(doc.path("contexts"), currentName);

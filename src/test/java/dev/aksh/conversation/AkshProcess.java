@@ -48,6 +48,25 @@ final class AkshProcess implements AutoCloseable {
         env.put("AZURE_CONFIG_DIR", home.resolve(".azure").toString());
         env.put("PATH", System.getenv("PATH"));
         env.put("LANG", "C.UTF-8");
+        Path runtime = Files.createDirectories(home.resolve("run"));
+        env.put("XDG_RUNTIME_DIR", runtime.toString()); // where tunnels keep their private files
+    }
+
+    /** What tunnels left in the runtime directory. */
+    List<Path> tunnelLeftovers() throws IOException {
+        try (Stream<Path> s = Files.list(home.resolve("run"))) {
+            return s.filter(p -> p.getFileName().toString().startsWith("aksh-tunnel-")).toList();
+        }
+    }
+
+    /** Whether a real kubectl is installed here. */
+    static boolean kubectlInstalled() {
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+            if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, "kubectl"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static List<String> java() {

@@ -136,6 +136,46 @@ class InteractiveSessionIT {
     }
 
     @Test
+    void severalBastionsAreOfferedThePromptShowsTheTunnelAndCtrlCStopsTheLocalKubectl() throws Exception {
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/script")), "util-linux script is not installed");
+        assumeTrue(AkshProcess.kubectlInstalled(), "kubectl is not installed here");
+        try (AkshProcess aksh = new AkshProcess()) {
+            Process p = shell(aksh, "--sandbox");
+            ByteArrayOutputStream screen = new ByteArrayOutputStream();
+            AkshProcess.pump(p.getInputStream(), screen);
+            OutputStream keys = p.getOutputStream();
+            expect(screen, "[SANDBOX] Contoso Production > ", Duration.ofSeconds(30));
+            type(keys, "cluster use aks-ledger\r");
+            expect(screen, "aks-ledger (run-command) > ", Duration.ofSeconds(20));
+            type(keys, "connect bastion\r");
+            String asked = expect(screen, "Choose 1-2 (Enter to cancel): ", Duration.ofSeconds(30));
+            assertThat(asked).contains("2 Bastions can reach aks-ledger:")
+                    .contains("1) bas-ledger (Premium) in the cluster's virtual network vnet-ledger")
+                    .contains("2) bas-hub (Standard) in vnet-hub (subscription Contoso Platform), peered with vnet-ledger");
+            type(keys, "2\r");
+            String connected = expect(screen, "aks-ledger (tunnel :", Duration.ofSeconds(30));
+            java.util.regex.Matcher port = java.util.regex.Pattern.compile("aks-ledger on 127\\.0\\.0\\.1:(\\d+)")
+                    .matcher(connected);
+            assertThat(port.find()).as(connected).isTrue();
+            expect(screen, "[SANDBOX] Contoso Production / aks-ledger (tunnel :" + port.group(1) + ") > ", Duration.ofSeconds(10));
+
+            type(keys, "invoke 'kubectl get deploy -n ledger'\r");
+            expect(screen, "ledger   2/2", Duration.ofSeconds(30));
+            type(keys, "invoke 'kubectl get pods -n ledger --watch'\r");
+            expect(screen, "ledger-", Duration.ofSeconds(30));
+            Thread.sleep(500);
+            type(keys, "\u0003");
+            expect(screen, "stopped the local command", Duration.ofSeconds(5));
+            type(keys, "tunnel list\r");
+            expect(screen, "bas-hub", Duration.ofSeconds(10));
+            type(keys, "exit\r");
+            assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(p.exitValue()).isZero();
+            assertThat(aksh.tunnelLeftovers()).isEmpty();
+        }
+    }
+
+    @Test
     void scriptedOutputOnATerminalIsColouredUnlessNoColorIsSet() throws Exception {
         assumeTrue(Files.isExecutable(Path.of("/usr/bin/script")), "util-linux script is not installed");
         try (AkshProcess aksh = new AkshProcess()) {

@@ -24,8 +24,7 @@ class ContextStoreTest {
                 .withSubscription(new SubscriptionRef("6f1d3a52-8c4e-4b7a-9e21-3d5f7a9c1b04", "Contoso Production"))
                 .withCluster(new ClusterRef("6f1d3a52-8c4e-4b7a-9e21-3d5f7a9c1b04", "rg-web", "aks-web"))
                 .withCluster(new ClusterRef("6f1d3a52-8c4e-4b7a-9e21-3d5f7a9c1b04", "rg-payments", "aks-payments"))
-                .withFleet("/subscriptions/x/resourceGroups/rg-fleet/providers/Microsoft.ContainerService/fleets/main")
-                .withRoute(Route.TUNNEL);
+                .withFleet("/subscriptions/x/resourceGroups/rg-fleet/providers/Microsoft.ContainerService/fleets/main");
     }
 
     @Test
@@ -94,7 +93,7 @@ class ContextStoreTest {
 
     @Test
     void usingAClusterRemembersThePreviousOneAndResetsTheRoute() {
-        SessionContext c = sample(false);
+        SessionContext c = sample(false).withTunnel(new TunnelRef(1, sample(false).cluster(), 41231));
         assertThat(c.previousCluster().name()).isEqualTo("aks-web");
         assertThat(c.route()).isEqualTo(Route.TUNNEL);
         SessionContext back = c.withCluster(c.previousCluster());
@@ -108,9 +107,20 @@ class ContextStoreTest {
     void stateNotifiesListenersOnlyOnChange() {
         SessionState state = new SessionState(SessionContext.empty(false));
         List<String> seen = new ArrayList<>();
-        state.onChange((before, after) -> seen.add(before.route() + "->" + after.route()));
-        state.update(c -> c.withRoute(Route.TUNNEL));
-        state.update(c -> c.withRoute(Route.TUNNEL));
-        assertThat(seen).containsExactly("RUN_COMMAND->TUNNEL");
+        state.onChange((before, after) -> seen.add(before.readOnly() + "->" + after.readOnly()));
+        state.update(c -> c.withReadOnly(true));
+        state.update(c -> c.withReadOnly(true));
+        assertThat(seen).containsExactly("false->true");
+    }
+
+    @Test
+    void tunnelsAreNeverSavedSoAReloadedContextIsOnTheRunCommandRoute() {
+        ContextStore store = new ContextStore(dir.resolve("aksh"), false, warnings::add);
+        SessionContext withTunnel = sample(false).withTunnel(new TunnelRef(1, sample(false).cluster(), 41231));
+        store.save(withTunnel);
+        SessionContext loaded = store.load(false);
+        assertThat(loaded.tunnels()).isEmpty();
+        assertThat(loaded.route()).isEqualTo(Route.RUN_COMMAND);
+        assertThat(loaded).isEqualTo(sample(false));
     }
 }

@@ -18,6 +18,7 @@ public final class HeadlessConsole implements Console {
     private final boolean colour;
     private final boolean interactive;
     private final Deque<Boolean> confirmations = new ArrayDeque<>();
+    private final Deque<Integer> picks = new ArrayDeque<>();
     private final List<String> questions = new ArrayList<>();
 
     public HeadlessConsole() {
@@ -32,6 +33,12 @@ public final class HeadlessConsole implements Console {
     /** Queues the answer to the next confirmation. */
     public HeadlessConsole answer(boolean yes) {
         confirmations.add(yes);
+        return this;
+    }
+
+    /** Queues the answer to the next choice: the index picked, or -1 to decline. */
+    public HeadlessConsole pick(int index) {
+        picks.add(index);
         return this;
     }
 
@@ -90,8 +97,8 @@ public final class HeadlessConsole implements Console {
 
     @Override
     public int choose(String question, List<String> choices) {
-        questions.add(question);
-        return -1;
+        questions.add(question + " " + String.join(" | ", choices));
+        return picks.isEmpty() ? -1 : picks.removeFirst();
     }
 
     @Override

@@ -218,7 +218,7 @@ public final class ClusterCommands {
         f.add(Field.of("Provisioning state", orNone(k.provisioningState()), stateStyle(k.provisioningState())));
         f.add(Field.of("Kubernetes version", orNone(k.kubernetesVersion())));
         if (c.cluster() != null && c.cluster().sameAs(k.ref())) {
-            f.add(Field.of("Route", c.route().label()));
+            f.add(Field.of("Route", c.routeLabel()));
         }
         return new Result.Details(f, k);
     }

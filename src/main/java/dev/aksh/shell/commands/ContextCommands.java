@@ -95,6 +95,13 @@ public final class ContextCommands {
         data.put("previousCluster", c.previousCluster() == null ? null : clusterData(c.previousCluster()));
         data.put("fleet", c.fleet());
         data.put("route", c.route().label());
+        data.put("tunnels", c.tunnels().stream().map(t -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("id", t.id());
+            m.put("cluster", t.cluster().name());
+            m.put("port", t.port());
+            return m;
+        }).toList());
         data.put("readOnly", c.readOnly());
         data.put("contextFile", contextFile.toString());
         List<Field> f = new ArrayList<>();
@@ -106,7 +113,9 @@ public final class ContextCommands {
         f.add(Field.of("Previous cluster", c.previousCluster() == null ? "(none)" : c.previousCluster().name()
                 + " (resource group " + c.previousCluster().resourceGroup() + ")"));
         f.add(Field.of("Fleet", c.fleet() == null ? "(none)" : c.fleet()));
-        f.add(Field.of("Route", c.route().label()));
+        f.add(Field.of("Route", c.routeLabel()));
+        f.add(Field.of("Tunnels", c.tunnels().isEmpty() ? "(none: 'connect bastion')" : String.join(", ",
+                c.tunnels().stream().map(t -> t.id() + ": " + t.cluster().name() + " on 127.0.0.1:" + t.port()).toList())));
         f.add(Field.of("Read-only", c.readOnly() ? "on" : "off", c.readOnly() ? Style.WARN : Style.PLAIN));
         f.add(Field.of("Saved in", contextFile.toString()));
         return new Result.Details(f, data);

@@ -6,6 +6,11 @@ import dev.aksh.azure.RunResult;
 import dev.aksh.error.AkshException;
 import dev.aksh.error.ExitCode;
 import dev.aksh.invoke.InvokeService;
+import dev.aksh.invoke.LocalTools;
+import dev.aksh.invoke.TunnelRoute;
+import dev.aksh.render.OutputFormat;
+import dev.aksh.session.Route;
+import dev.aksh.tunnel.TunnelManager;
 import dev.aksh.render.Console;
 import dev.aksh.render.Progress;
 import dev.aksh.render.Result;
@@ -19,11 +24,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** {@code invoke} and {@code invoke result}: kubectl and helm on a private cluster through AKS command invoke. */
+/**
+ * {@code invoke} and {@code invoke result}: kubectl and helm on a private cluster, through AKS
+ * command invoke, or through an open Bastion tunnel with the operator's own tools.
+ */
 public final class InvokeCommands {
     private static final String GROUP = "Run commands";
 
     private final InvokeService invoke;
+    private final TunnelManager tunnels;
+    private final TunnelRoute tunnelRoute;
+    private final LocalTools tools;
     private final ClusterService clusters;
     private final SessionState session;
     private final Console console;
@@ -41,9 +52,13 @@ public final class InvokeCommands {
      * @param commandCompleter completes inside the quoted command (kubectl/helm verbs, kinds, names)
      * @param afterRun sees every finished run (completion harvests names from the output)
      */
-    public InvokeCommands(InvokeService invoke, ClusterService clusters, SessionState session, Console console,
-            Completers completers, ValueCompleter commandCompleter, RunListener afterRun) {
+    public InvokeCommands(InvokeService invoke, TunnelManager tunnels, TunnelRoute tunnelRoute, LocalTools tools,
+            ClusterService clusters, SessionState session, Console console, Completers completers,
+            ValueCompleter commandCompleter, RunListener afterRun) {
         this.invoke = invoke;
+        this.tunnels = tunnels;
+        this.tunnelRoute = tunnelRoute;
+        this.tools = tools;
         this.clusters = clusters;
         this.session = session;
         this.console = console;
@@ -57,20 +72,27 @@ public final class InvokeCommands {
                 completers.clusters());
         return List.of(
                 CommandSpec.command("invoke").group(GROUP)
-                        .summary("Run kubectl or helm on the cluster through AKS command invoke (no network path needed)")
+                        .summary("Run kubectl or helm on the cluster: through AKS command invoke, or an open Bastion tunnel")
                         .description("""
-                                The command runs in a pod that AKS starts in the cluster, which has kubectl, helm, jq,
-                                grep, awk and xargs; its output comes back here and aksh exits with the command's own exit
-                                status. Quote the command: pipes, && and quotes inside it go to the remote bash unchanged.
-                                --file attaches files or directories (a directory keeps its tree; '.' attaches the
-                                current directory) into the command's working directory. The wait has no fixed cap (10
-                                minutes by default); Ctrl-C stops waiting and prints the id to fetch the result later.""")
+                                Route run-command (the default): the command runs in a pod that AKS starts in the
+                                cluster, which has kubectl, helm, jq, grep, awk and xargs; its output comes back here
+                                and aksh exits with the command's own exit status. Quote the command: pipes, && and
+                                quotes inside it go to the remote bash unchanged. --file attaches files or directories
+                                (a directory keeps its tree; '.' attaches the current directory) into the command's
+                                working directory. The wait has no fixed cap (10 minutes by default); Ctrl-C stops
+                                waiting and prints the id to fetch the result later.
+                                Route tunnel (after 'connect bastion' to the cluster): the command runs here, in bash,
+                                with your own kubectl and helm pointed at the tunnel; output streams as it comes, files
+                                are read from the current directory, and Ctrl-C stops the command. --via chooses the
+                                route for one command.""")
                         .arg("COMMAND", "the command, in quotes: \"kubectl get pods -n kube-system\"", commandCompleter)
                         .option(OptionSpec.value("file", 'f', "PATH", "attach a file or directory", ValueCompleter.NONE)
                                 .asRepeatable())
                         .option(OptionSpec.flag("no-wait", "submit, print the command id, and return"))
                         .option(OptionSpec.value("timeout", "DUR", "how long to wait (default 10m)", ValueCompleter.of(
                                 List.of("30s", "2m", "10m", "30m"))))
+                        .option(OptionSpec.value("via", "ROUTE", "run-command or tunnel (default: the cluster's route)",
+                                ValueCompleter.of(List.of("run-command", "tunnel"))))
                         .option(cluster)
                         .output()
                         .usageHint("quote the command, options after it: invoke \"kubectl get pods -n kube-system\" [--file F]")
@@ -81,6 +103,9 @@ public final class InvokeCommands {
                         .example("invoke \"helm repo add bitnami https://charts.bitnami.com/bitnami && helm repo update && "
                                 + "helm install my-release bitnami/nginx\"", "seed 003: several commands")
                         .example("invoke \"kubectl get pods -A | grep -v Running\" --no-wait", "submit and come back later")
+                        .example("invoke \"kubectl logs deploy/payments-api -n payments --tail 50\"",
+                                "after 'connect bastion': your own kubectl, through the tunnel")
+                        .example("invoke \"kubectl get nodes\" --via run-command", "through AKS command invoke although a tunnel is open")
                         .handler(this::invoke).build(),
                 CommandSpec.command("invoke result").group(GROUP)
                         .summary("Fetch the result of a command submitted earlier (--no-wait, or after Ctrl-C)")
@@ -104,8 +129,34 @@ public final class InvokeCommands {
     }
 
     private Result invoke(Invocation inv) {
+        String command = inv.arg(0);
+        Route via = via(inv);
+        TunnelManager.Open tunnel = tunnelFor(inv);
+        Route route = via != null ? via : tunnel != null ? Route.TUNNEL : Route.RUN_COMMAND;
+        if (route == Route.TUNNEL) {
+            if (tunnel == null) {
+                throw AkshException.usage("no tunnel is open to " + clusterName(inv),
+                        "open one with 'connect bastion', or leave out --via tunnel");
+            }
+            if (inv.flag("no-wait")) {
+                throw AkshException.usage("--no-wait is for the run-command route; on the tunnel route the command runs here",
+                        "add --via run-command, or leave out --no-wait");
+            }
+            List<String> missing = tools.missingFor(command);
+            if (missing.isEmpty()) {
+                return viaTunnel(inv, tunnel, command);
+            }
+            String what = String.join(" and ", missing) + (missing.size() > 1 ? " are" : " is") + " not installed here";
+            String hint = String.join("; ", missing.stream().map(LocalTools::installHint).toList());
+            if (via == Route.TUNNEL || !console.confirm(what + " (" + hint + "). Run this command through AKS command "
+                    + "invoke instead?")) {
+                throw AkshException.notFound(what + ", so the tunnel route cannot run this command",
+                        hint + ", or add --via run-command");
+            }
+            console.note("running through AKS command invoke instead");
+        }
         Cluster cluster = target(inv);
-        InvokeService.Request request = new InvokeService.Request(inv.arg(0), inv.values("file"),
+        InvokeService.Request request = new InvokeService.Request(command, inv.values("file"),
                 inv.durationOption("timeout", InvokeService.DEFAULT_TIMEOUT), inv.flag("no-wait"));
         InvokeService.Outcome outcome;
         try (Progress p = console.progress("invoke on " + cluster.name())) {
@@ -116,7 +167,73 @@ public final class InvokeCommands {
                     + (inv.option("cluster") != null ? " --cluster " + cluster.name() : "") + "'");
             return new Result.Text(s.commandId() + "\n", Map.of("id", s.commandId(), "cluster", cluster.name()));
         }
-        return finished(inv, cluster, inv.arg(0), (InvokeService.Finished) outcome);
+        return finished(inv, cluster, command, (InvokeService.Finished) outcome);
+    }
+
+    private Route via(Invocation inv) {
+        String v = inv.option("via");
+        if (v == null) {
+            return null;
+        }
+        Route r = Route.fromLabel(v);
+        if (r == null) {
+            throw AkshException.usage("unknown route '" + v + "'", "use --via run-command or --via tunnel");
+        }
+        return r;
+    }
+
+    /** The open tunnel to the target cluster, found without asking Azure. */
+    private TunnelManager.Open tunnelFor(Invocation inv) {
+        SessionContext c = session.get();
+        String name = inv.option("cluster");
+        if (name == null) {
+            return c.cluster() == null ? null : tunnels.forCluster(c.cluster());
+        }
+        return tunnels.list().stream()
+                .filter(t -> t.cluster().name().equalsIgnoreCase(name) || t.cluster().id().equalsIgnoreCase(name)
+                        || (t.cluster().resourceGroup() + "/" + t.cluster().name()).equalsIgnoreCase(name))
+                .findFirst().orElse(null);
+    }
+
+    private String clusterName(Invocation inv) {
+        String name = inv.option("cluster");
+        if (name != null) {
+            return name;
+        }
+        SessionContext c = session.get();
+        if (c.cluster() == null) {
+            throw AkshException.usage("no current cluster", "'cluster use NAME' first, or give --cluster NAME");
+        }
+        return c.cluster().name();
+    }
+
+    private Result viaTunnel(Invocation inv, TunnelManager.Open tunnel, String command) {
+        for (String f : inv.values("file")) {
+            if (!java.nio.file.Files.exists(java.nio.file.Path.of(f))) {
+                throw AkshException.usage("no file or directory '" + f + "'", "check the path (it is read from here)");
+            }
+        }
+        if (!inv.values("file").isEmpty()) {
+            console.note("on the tunnel route, kubectl reads files from here directly; --file is not needed");
+        }
+        TunnelRoute.Target target = new TunnelRoute.Target(tunnel.cluster().name(), tunnel.kubeconfig().file(),
+                tunnel.kubeconfig().cacheDirectory());
+        java.time.Duration timeout = inv.has("timeout") ? inv.durationOption("timeout", null) : null;
+        boolean stream = inv.output() == OutputFormat.TABLE;
+        TunnelRoute.Ran ran = stream
+                ? tunnelRoute.run(command, target, console.out(), console.err(), timeout)
+                : tunnelRoute.run(command, target, null, null, timeout);
+        inv.status(ran.exitCode());
+        if (stream) {
+            return Result.EMPTY;
+        }
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("cluster", tunnel.cluster().name());
+        data.put("route", "tunnel");
+        data.put("exitCode", ran.exitCode());
+        data.put("logs", ran.stdout());
+        data.put("stderr", ran.stderr());
+        return Result.Text.verbatim(ran.stdout(), data);
     }
 
     private Result result(Invocation inv) {

@@ -62,7 +62,7 @@ public final class SubscriptionCommands {
             if (c.cluster() != null && !c.cluster().subscriptionId().equalsIgnoreCase(s.id())) {
                 // the current cluster lives elsewhere: keep it as previous, so 'cluster use -' returns to it
                 next = new SessionContext(next.subscription(), null, c.cluster(), next.fleet(),
-                        next.route(), next.readOnly(), next.sandbox());
+                        next.route(), next.readOnly(), next.sandbox(), next.tunnels());
             }
             return next;
         });
