@@ -54,6 +54,14 @@ public final class FakeAzure implements AutoCloseable {
     }
 
     /** Starts FakeAzure for {@code world} on ephemeral loopback ports. */
+    static {
+        // the JDK's HTTP server leaves Nagle on; with delayed ACKs every TLS flight would wait ~40 ms,
+        // which real Azure endpoints do not
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
     public static FakeAzure start(World world) {
         return start(world, 0);
     }

@@ -8,7 +8,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -22,7 +21,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLServerSocket;
 
 /**
  * One Azure Bastion host's native-client endpoint, on 127.0.0.1 over TLS, speaking what the Azure
@@ -36,7 +34,7 @@ import javax.net.ssl.SSLServerSocket;
 public final class FakeBastion implements AutoCloseable {
 
     /** What a session is for. */
-    record Session(String authToken, String nodeId, String websocketToken, ObjectNode cluster, Socket[] websocket) {
+    record Session(String authToken, String nodeId, String websocketToken, ObjectNode cluster, AutoCloseable[] websocket) {
     }
 
     /** Decides whether the Bastion may reach a target, as the network would. */
@@ -66,13 +64,13 @@ public final class FakeBastion implements AutoCloseable {
     private final Policy policy;
     private final Map<String, Session> sessions = new ConcurrentHashMap<>();
     private final Map<String, Session> byWebsocketToken = new ConcurrentHashMap<>();
-    private final Set<Socket> open = ConcurrentHashMap.newKeySet();
+    private final Set<AutoCloseable> open = ConcurrentHashMap.newKeySet();
     private final AtomicInteger openTunnels = new AtomicInteger();
     private final AtomicInteger sessionsIssued = new AtomicInteger();
     private final AtomicInteger pings = new AtomicInteger();
     private final AtomicLong dropAfterBytes = new AtomicLong(-1);
     private final ExecutorService threads;
-    private ServerSocket server;
+    private java.nio.channels.ServerSocketChannel server;
 
     FakeBastion(String name, SSLContext tls, Policy policy) {
         this.tls = tls;
@@ -86,16 +84,15 @@ public final class FakeBastion implements AutoCloseable {
     }
 
     FakeBastion start() throws IOException {
-        SSLServerSocket s = (SSLServerSocket) tls.getServerSocketFactory().createServerSocket();
-        s.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 256);
-        server = s;
+        server = java.nio.channels.ServerSocketChannel.open();
+        server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 256);
         threads.execute(this::acceptLoop);
         return this;
     }
 
     /** {@code 127.0.0.1:PORT}: the dnsName clients connect to. */
     String endpoint() {
-        return "127.0.0.1:" + server.getLocalPort();
+        return "127.0.0.1:" + server.socket().getLocalPort();
     }
 
     /** Sessions issued and not yet deleted. */
@@ -130,18 +127,26 @@ public final class FakeBastion implements AutoCloseable {
         } catch (IOException ignored) {
             // closing anyway
         }
-        for (Socket s : open) {
+        for (AutoCloseable s : open) {
             closeQuietly(s);
         }
         threads.shutdownNow();
     }
 
     private void acceptLoop() {
-        while (!server.isClosed()) {
+        while (server.isOpen()) {
             try {
-                Socket s = server.accept();
-                open.add(s);
-                threads.execute(() -> serve(s));
+                java.nio.channels.SocketChannel ch = server.accept();
+                threads.execute(() -> {
+                    dev.aksh.tunnel.TlsChannel s;
+                    try {
+                        s = dev.aksh.tunnel.TlsChannel.accept(ch, tls, java.time.Duration.ofSeconds(20));
+                    } catch (IOException e) {
+                        return; // a failed handshake: the client has been told
+                    }
+                    open.add(s);
+                    serve(s);
+                });
             } catch (IOException e) {
                 return;
             }
@@ -162,11 +167,10 @@ public final class FakeBastion implements AutoCloseable {
         }
     }
 
-    private void serve(Socket s) {
+    private void serve(dev.aksh.tunnel.TlsChannel s) {
         try (s) {
-            s.setTcpNoDelay(true);
-            InputStream in = new BufferedInputStream(s.getInputStream(), 64 * 1024);
-            OutputStream out = s.getOutputStream();
+            InputStream in = new BufferedInputStream(s.input(), 64 * 1024);
+            OutputStream out = s.output();
             while (true) {
                 Request r = readRequest(in);
                 if (r == null) {
@@ -208,7 +212,7 @@ public final class FakeBastion implements AutoCloseable {
             end(previous); // the CLI sends its last token: that session is over
         }
         Session session = new Session(ArmState.newId() + ArmState.newId(), "node-" + ArmState.newId().substring(0, 8),
-                ArmState.newId(), cluster, new Socket[1]);
+                ArmState.newId(), cluster, new AutoCloseable[1]);
         sessions.put(session.authToken(), session);
         byWebsocketToken.put(session.websocketToken(), session);
         sessionsIssued.incrementAndGet();
@@ -233,7 +237,7 @@ public final class FakeBastion implements AutoCloseable {
             return false;
         }
         byWebsocketToken.remove(s.websocketToken());
-        Socket ws = s.websocket()[0];
+        AutoCloseable ws = s.websocket()[0];
         if (ws != null) {
             closeQuietly(ws);
         }
@@ -242,7 +246,7 @@ public final class FakeBastion implements AutoCloseable {
 
     // ------------------------------------------------------------------ WebSocket tunnel
 
-    private void tunnel(Socket s, InputStream in, OutputStream out, Request r) throws IOException {
+    private void tunnel(AutoCloseable s, InputStream in, OutputStream out, Request r) throws IOException {
         String token = r.path().substring("/webtunnelv2/".length());
         Session session = byWebsocketToken.get(token);
         String key = r.headers().get("sec-websocket-key");
@@ -268,8 +272,6 @@ public final class FakeBastion implements AutoCloseable {
             }
             try (Socket api = new Socket()) {
                 api.setTcpNoDelay(true);
-                api.setReceiveBufferSize(256 * 1024);
-                api.setSendBufferSize(256 * 1024);
                 api.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), policy.apiServerPort(session.cluster())));
                 open.add(api);
                 long dropAfter = dropAfterBytes.get();
@@ -315,20 +317,20 @@ public final class FakeBastion implements AutoCloseable {
     }
 
     /** The cluster's TCP stream into binary frames for the client. */
-    private void clusterToClient(Socket api, OutputStream out, Socket client, long limit) {
-        byte[] buf = new byte[64 * 1024];
+    private void clusterToClient(Socket api, OutputStream out, AutoCloseable client, long limit) {
+        byte[] buf = new byte[WebSocketFrames.HEADER_ROOM + 64 * 1024];
         long carried = 0;
         try {
             InputStream fromApi = api.getInputStream();
             int n;
-            while ((n = fromApi.read(buf)) > 0) {
+            while ((n = fromApi.read(buf, WebSocketFrames.HEADER_ROOM, buf.length - WebSocketFrames.HEADER_ROOM)) > 0) {
                 if (limit >= 0 && carried + n > limit) {
                     closeQuietly(client); // a silent drop, as a failing Bastion node would
                     return;
                 }
                 carried += n;
                 synchronized (out) {
-                    WebSocketFrames.write(out, WebSocketFrames.BINARY, buf, 0, n);
+                    WebSocketFrames.writeBinaryInPlace(out, buf, n);
                 }
             }
             synchronized (out) {
@@ -418,10 +420,10 @@ public final class FakeBastion implements AutoCloseable {
         return out;
     }
 
-    private static void closeQuietly(Socket s) {
+    private static void closeQuietly(AutoCloseable s) {
         try {
             s.close();
-        } catch (IOException ignored) {
+        } catch (Exception ignored) {
             // already closed
         }
     }

@@ -72,6 +72,35 @@ final class WebSocketFrames {
         return new Frame(opcode, fin, payload);
     }
 
+    /** Bytes to leave in front of a payload so {@link #writeBinaryInPlace} can put the header there. */
+    static final int HEADER_ROOM = 10;
+
+    /**
+     * Writes a binary frame whose payload sits at {@code buf[HEADER_ROOM..HEADER_ROOM+len)}: the
+     * header goes just before it, and the frame leaves in one write with no copy.
+     */
+    static void writeBinaryInPlace(OutputStream out, byte[] buf, int len) throws IOException {
+        int start;
+        if (len < 126) {
+            start = HEADER_ROOM - 2;
+            buf[start + 1] = (byte) len;
+        } else if (len < 65536) {
+            start = HEADER_ROOM - 4;
+            buf[start + 1] = 126;
+            buf[start + 2] = (byte) (len >>> 8);
+            buf[start + 3] = (byte) len;
+        } else {
+            start = 0;
+            buf[1] = 127;
+            for (int i = 0; i < 8; i++) {
+                buf[2 + i] = (byte) (((long) len) >>> (56 - 8 * i));
+            }
+        }
+        buf[start] = (byte) (0x80 | BINARY);
+        out.write(buf, start, HEADER_ROOM - start + len);
+        out.flush();
+    }
+
     /** Writes one unmasked (server) frame. Callers serialise writes on {@code out}. */
     static void write(OutputStream out, int opcode, byte[] data, int off, int len) throws IOException {
         byte[] header;
@@ -87,8 +116,11 @@ final class WebSocketFrames {
                 header[2 + i] = (byte) (((long) len) >>> (56 - 8 * i));
             }
         }
-        out.write(header);
-        out.write(data, off, len);
+        // one write per frame: over TLS, a separate write for the header would be a record of its own
+        byte[] frame = new byte[header.length + len];
+        System.arraycopy(header, 0, frame, 0, header.length);
+        System.arraycopy(data, off, frame, header.length, len);
+        out.write(frame);
         out.flush();
     }
 

@@ -8,7 +8,6 @@ import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -107,13 +106,16 @@ public final class BastionEndpoint {
         });
     }
 
-    /** Opens the session's WebSocket; {@code listener} receives the stream from the target. */
-    public CompletableFuture<WebSocket> connect(Token token, WebSocket.Listener listener) {
+    /** Opens the session's WebSocket (blocking). */
+    WebSocketClient connect(Token token) throws IOException {
         URI uri = URI.create("wss://" + dnsName + "/webtunnelv2/" + token.websocketToken() + "?X-Node-Id="
                 + enc(token.nodeId()));
-        return http.newWebSocketBuilder()
-                .connectTimeout(REQUEST_TIMEOUT)
-                .buildAsync(uri, listener);
+        return WebSocketClient.connect(uri, http.sslContext(), Map.of(), REQUEST_TIMEOUT);
+    }
+
+    /** Threads the tunnel's blocking work runs on. */
+    java.util.concurrent.Executor executor() {
+        return http.executor().orElse(java.util.concurrent.ForkJoinPool.commonPool());
     }
 
     /** Ends a session; a 404 means Bastion already forgot it, which is as good. */

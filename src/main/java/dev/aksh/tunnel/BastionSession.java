@@ -3,12 +3,9 @@ package dev.aksh.tunnel;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.http.WebSocket;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -16,24 +13,23 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * One Bastion session: its tokens and its WebSocket. Made ahead of time (pre-warmed) or on demand,
- * then attached to one local connection: what the target sends goes to the connection's socket;
- * {@link #send} carries the connection's bytes to the target. Ending it closes the WebSocket and
- * deletes the session at Bastion, exactly once, whatever path leads there.
+ * then attached to one local connection: a reader copies what the target sends to the
+ * connection's socket; {@link #send} carries the connection's bytes to the target. Ending it closes
+ * the WebSocket and deletes the session at Bastion, exactly once, whatever path leads there.
  */
-final class BastionSession implements WebSocket.Listener {
+final class BastionSession {
     private final BastionEndpoint endpoint;
     private final BastionEndpoint.Token token;
     private final long createdNanos = System.nanoTime();
     private final CompletableFuture<Void> remoteClosed = new CompletableFuture<>();
     private final AtomicBoolean ended = new AtomicBoolean();
     private final AtomicReference<CompletableFuture<Void>> deletion = new AtomicReference<>();
-    private final Object sinkLock = new Object();
-    private volatile WebSocket socket;
+    private final java.util.concurrent.locks.ReentrantLock sinkLock = new java.util.concurrent.locks.ReentrantLock();
+    private volatile WebSocketClient socket;
     private OutputStream sink;
     private Runnable onRemoteClose = () -> { };
     private ByteArrayOutputStream early;
     private volatile long lastActivityNanos = System.nanoTime();
-    private volatile boolean sending;
     private volatile long received;
     private volatile boolean abrupt;
 
@@ -42,21 +38,22 @@ final class BastionSession implements WebSocket.Listener {
         this.token = token;
     }
 
-    /** Opens the WebSocket; completes when it is open. */
-    CompletableFuture<BastionSession> open() {
-        return endpoint.connect(token, this).thenApply(ws -> {
-            socket = ws;
-            if (ended.get()) {
-                ws.abort(); // ended while the WebSocket was opening
-            }
-            return this;
-        });
+    /** Opens the WebSocket and starts reading from it on {@code threads}. */
+    BastionSession open(Executor threads) throws IOException {
+        WebSocketClient ws = endpoint.connect(token);
+        socket = ws;
+        if (ended.get()) {
+            ws.close(); // ended while the WebSocket was opening
+            throw new IOException("the session ended while it was opening");
+        }
+        threads.execute(this::readLoop);
+        return this;
     }
 
     /** Whether the WebSocket is still usable. */
     boolean usable() {
-        WebSocket ws = socket;
-        return ws != null && !ended.get() && !remoteClosed.isDone() && !ws.isInputClosed() && !ws.isOutputClosed();
+        WebSocketClient ws = socket;
+        return ws != null && !ended.get() && !remoteClosed.isDone() && !ws.isClosed();
     }
 
     long ageNanos() {
@@ -83,7 +80,8 @@ final class BastionSession implements WebSocket.Listener {
 
     /** Routes what the target sends to {@code out}; {@code onClose} runs when the Bastion side ends. */
     void attach(OutputStream out, Runnable onClose) throws IOException {
-        synchronized (sinkLock) {
+        sinkLock.lock();
+        try {
             if (early != null) {
                 out.write(early.toByteArray());
                 out.flush();
@@ -91,40 +89,33 @@ final class BastionSession implements WebSocket.Listener {
             }
             sink = out;
             onRemoteClose = onClose;
+        } finally {
+            sinkLock.unlock();
         }
         if (remoteClosed.isDone()) {
             onClose.run();
         }
     }
 
-    /** Sends bytes to the target; returns when the WebSocket has taken them. */
+    /** Sends bytes to the target; returns when the socket has taken them. */
     void send(byte[] data, int off, int len) throws IOException {
-        WebSocket ws = socket;
+        WebSocketClient ws = socket;
         if (ws == null || !usable()) {
             throw new IOException("the Bastion session has ended");
         }
-        sending = true;
-        try {
-            ws.sendBinary(ByteBuffer.wrap(data, off, len), true).get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new java.io.InterruptedIOException("interrupted while sending");
-        } catch (ExecutionException e) {
-            throw new IOException("the Bastion session failed: " + e.getCause().getMessage(), e.getCause());
-        } finally {
-            sending = false;
-            lastActivityNanos = System.nanoTime();
-        }
+        ws.sendBinary(data, off, len);
+        lastActivityNanos = System.nanoTime();
     }
 
     /** Keeps an idle session open through proxies and Bastion's idle timeout. */
     void ping() {
-        WebSocket ws = socket;
-        if (ws != null && usable() && !sending) {
+        WebSocketClient ws = socket;
+        if (ws != null && usable()) {
             try {
-                ws.sendPing(ByteBuffer.wrap(new byte[] {'a', 'k', 's', 'h'}));
-            } catch (IllegalStateException ignored) {
-                // a ping is still outstanding
+                ws.ping();
+                lastActivityNanos = System.nanoTime();
+            } catch (IOException e) {
+                // the reader sees the failure and ends the connection
             }
         }
     }
@@ -135,16 +126,14 @@ final class BastionSession implements WebSocket.Listener {
      */
     CompletableFuture<Void> end() {
         if (ended.compareAndSet(false, true)) {
-            WebSocket ws = socket;
-            if (ws != null && !ws.isOutputClosed()) {
+            WebSocketClient ws = socket;
+            if (ws != null) {
                 try {
-                    ws.sendClose(WebSocket.NORMAL_CLOSURE, "").orTimeout(2, TimeUnit.SECONDS)
-                            .whenComplete((w, e) -> ws.abort());
-                } catch (RuntimeException e) {
-                    ws.abort();
+                    ws.sendClose();
+                } catch (IOException ignored) {
+                    // closing anyway
                 }
-            } else if (ws != null) {
-                ws.abort();
+                ws.close();
             }
             deletion.set(endpoint.delete(token).exceptionally(e -> null));
         }
@@ -152,91 +141,55 @@ final class BastionSession implements WebSocket.Listener {
         return d == null ? CompletableFuture.completedFuture(null) : d;
     }
 
-    // ------------------------------------------------------------------ WebSocket.Listener
-
-    @Override
-    public void onOpen(WebSocket webSocket) {
-        webSocket.request(1);
-    }
-
-    @Override
-    public CompletionStage<?> onBinary(WebSocket webSocket, ByteBuffer data, boolean last) {
-        deliver(data);
-        webSocket.request(1);
-        return null;
-    }
-
-    @Override
-    public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-        deliver(StandardCharsets.UTF_8.encode(data.toString()));
-        webSocket.request(1);
-        return null;
-    }
-
-    @Override
-    public CompletionStage<?> onPong(WebSocket webSocket, ByteBuffer message) {
-        lastActivityNanos = System.nanoTime();
-        webSocket.request(1);
-        return null;
-    }
-
-    @Override
-    public CompletionStage<?> onPing(WebSocket webSocket, ByteBuffer message) {
-        webSocket.request(1);
-        return null;
-    }
-
-    @Override
-    public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-        if (statusCode == 1006) {
-            abrupt = true; // the JDK's word for "closed without a Close message": the connection was dropped
+    /** Copies what the target sends to the attached connection (or holds it until one attaches). */
+    private void readLoop() {
+        byte[] buf = new byte[BastionTunnel.BUFFER];
+        WebSocketClient ws = socket;
+        try {
+            while (true) {
+                WebSocketClient.Read r = ws.read(buf);
+                if (r.closed()) {
+                    abrupt = !r.clean();
+                    break;
+                }
+                deliver(buf, r.length());
+            }
+        } catch (IOException e) {
+            abrupt = true;
+        } finally {
+            ws.close();
+            remoteClosed.complete(null);
+            Runnable r;
+            sinkLock.lock();
+            try {
+                r = onRemoteClose;
+            } finally {
+                sinkLock.unlock();
+            }
+            r.run();
         }
-        closedByRemote();
-        return null;
     }
 
-    @Override
-    public void onError(WebSocket webSocket, Throwable error) {
-        abrupt = true;
-        closedByRemote();
-    }
-
-    private void deliver(ByteBuffer data) {
+    private void deliver(byte[] data, int n) {
         lastActivityNanos = System.nanoTime();
-        int n = data.remaining();
         received += n;
-        synchronized (sinkLock) {
+        sinkLock.lock();
+        try {
             try {
                 if (sink == null) {
                     if (early == null) {
                         early = new ByteArrayOutputStream();
                     }
-                    byte[] b = new byte[n];
-                    data.get(b);
-                    early.write(b, 0, n);
+                    early.write(data, 0, n);
                     return;
                 }
-                if (data.hasArray()) {
-                    sink.write(data.array(), data.arrayOffset() + data.position(), n);
-                } else {
-                    byte[] b = new byte[n];
-                    data.get(b);
-                    sink.write(b);
-                }
-                sink.flush();
+                sink.write(data, 0, n);
             } catch (IOException e) {
                 // the local connection is gone; its own pump ends the session
             }
+        } finally {
+            sinkLock.unlock();
         }
-    }
-
-    private void closedByRemote() {
-        remoteClosed.complete(null);
-        Runnable r;
-        synchronized (sinkLock) {
-            r = onRemoteClose;
-        }
-        r.run();
     }
 
     /** Waits for a deletion to finish, at most {@code millis}. */

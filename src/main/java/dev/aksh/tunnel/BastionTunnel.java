@@ -33,7 +33,6 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class BastionTunnel implements AutoCloseable {
     static final int BUFFER = 64 * 1024;
-    static final int SOCKET_BUFFER = 256 * 1024;
 
     /**
      * @param poolSize sessions kept ready for new connections
@@ -78,13 +77,8 @@ public final class BastionTunnel implements AutoCloseable {
         this.endpoint = endpoint;
         this.options = options;
         this.server = server;
-        AtomicInteger n = new AtomicInteger();
         int port = server.getLocalPort();
-        this.threads = Executors.newCachedThreadPool(r -> {
-            Thread t = new Thread(r, "tunnel-" + port + "-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        this.threads = Executors.newCachedThreadPool(threadFactory("tunnel-" + port + "-"));
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "tunnel-" + port + "-timer");
             t.setDaemon(true);
@@ -101,7 +95,6 @@ public final class BastionTunnel implements AutoCloseable {
     public static BastionTunnel open(BastionEndpoint endpoint, int port, Options options) throws IOException {
         ServerSocket server = new ServerSocket();
         try {
-            server.setReceiveBufferSize(SOCKET_BUFFER);
             server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 128);
         } catch (IOException e) {
             server.close();
@@ -190,15 +183,16 @@ public final class BastionTunnel implements AutoCloseable {
     // ------------------------------------------------------------------ sessions
 
     private CompletableFuture<BastionSession> newSession() {
-        CompletableFuture<BastionSession> f = endpoint.requestToken().thenCompose(token -> {
+        CompletableFuture<BastionSession> f = endpoint.requestToken().thenApplyAsync(token -> {
             BastionSession s = new BastionSession(endpoint, token);
             sessions.add(s);
-            return s.open().whenComplete((ok, e) -> {
-                if (e != null) {
-                    s.end().whenComplete((v, x) -> sessions.remove(s));
-                }
-            });
-        });
+            try {
+                return s.open(threads);
+            } catch (IOException e) {
+                s.end().whenComplete((v, x) -> sessions.remove(s));
+                throw new java.util.concurrent.CompletionException(e);
+            }
+        }, threads);
         opening.add(f);
         f.whenComplete((s, e) -> opening.remove(f));
         return f;
@@ -276,8 +270,6 @@ public final class BastionTunnel implements AutoCloseable {
         BastionSession session;
         try {
             socket.setTcpNoDelay(true);
-            socket.setSendBufferSize(SOCKET_BUFFER);
-            socket.setReceiveBufferSize(SOCKET_BUFFER);
             session = takeSession();
         } catch (RuntimeException | IOException e) {
             failures.incrementAndGet();
@@ -336,6 +328,26 @@ public final class BastionTunnel implements AutoCloseable {
 
         void closeSocket() {
             closeQuietly(socket);
+        }
+    }
+
+    /**
+     * Virtual threads where the JDK has them (21+), so a blocked pump costs next to nothing; daemon
+     * platform threads on 17.
+     */
+    static java.util.concurrent.ThreadFactory threadFactory(String prefix) {
+        try {
+            Class<?> builder = Class.forName("java.lang.Thread$Builder");
+            Object b = Thread.class.getMethod("ofVirtual").invoke(null);
+            b = builder.getMethod("name", String.class, long.class).invoke(b, prefix, 1L);
+            return (java.util.concurrent.ThreadFactory) builder.getMethod("factory").invoke(b);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            AtomicInteger n = new AtomicInteger();
+            return r -> {
+                Thread t = new Thread(r, prefix + n.incrementAndGet());
+                t.setDaemon(true);
+                return t;
+            };
         }
     }
 

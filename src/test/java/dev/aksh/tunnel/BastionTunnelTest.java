@@ -1,5 +1,6 @@
 package dev.aksh.tunnel;
 
+import dev.aksh.bench.LoopbackHttps;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -67,8 +68,8 @@ class BastionTunnelTest {
         return sandbox.clients().token(ConnectService.AKS_AAD_SERVER_APP + "/.default").getToken();
     }
 
-    static TunnelHttp.Response get(BastionTunnel t, String path) throws IOException {
-        return TunnelHttp.get(t.port(), fqdn(), sandbox.azure().clientTls(), path, clusterToken());
+    static LoopbackHttps.Response get(BastionTunnel t, String path) throws IOException {
+        return LoopbackHttps.get(t.port(), fqdn(), sandbox.azure().clientTls(), path, clusterToken());
     }
 
     static void eventually(BooleanSupplier condition, String what) throws InterruptedException {
@@ -81,13 +82,13 @@ class BastionTunnelTest {
     @Test
     void kubernetesAnswersThroughTheTunnelWithTlsVerifiedForTheClustersName() throws Exception {
         try (BastionTunnel t = BastionTunnel.open(endpoint(), 0, BastionTunnel.Options.defaults())) {
-            TunnelHttp.Response version = TunnelHttp.get(t.port(), fqdn(), sandbox.azure().clientTls(), "/version", null);
+            LoopbackHttps.Response version = LoopbackHttps.get(t.port(), fqdn(), sandbox.azure().clientTls(), "/version", null);
             assertThat(version.status()).isEqualTo(200);
             assertThat(version.body()).contains("\"gitVersion\"").contains("v1.32.4");
-            TunnelHttp.Response pods = get(t, "/api/v1/namespaces/payments/pods");
+            LoopbackHttps.Response pods = get(t, "/api/v1/namespaces/payments/pods");
             assertThat(pods.status()).isEqualTo(200);
             assertThat(pods.body()).contains("payments-api-");
-            assertThatThrownBy(() -> TunnelHttp.get(t.port(), "evil.example.com", sandbox.azure().clientTls(), "/version", null))
+            assertThatThrownBy(() -> LoopbackHttps.get(t.port(), "evil.example.com", sandbox.azure().clientTls(), "/version", null))
                     .as("a certificate for another name is refused")
                     .isInstanceOf(javax.net.ssl.SSLHandshakeException.class);
         }
@@ -140,7 +141,7 @@ class BastionTunnelTest {
             // the client closes (Connection: close on our side)
             get(t, "/version");
             // the server closes: the API server ends the keep-alive connection when the tunnel's client goes away
-            try (TunnelHttp.Conn c = new TunnelHttp.Conn(t.port(), fqdn(), sandbox.azure().clientTls())) {
+            try (LoopbackHttps.Conn c = new LoopbackHttps.Conn(t.port(), fqdn(), sandbox.azure().clientTls())) {
                 c.get("/version", null);
             }
             eventually(() -> t.stats().active() == 0 && t.sessions() == 2, "only the two pooled sessions remain");
@@ -152,19 +153,19 @@ class BastionTunnelTest {
     @Test
     void aDroppedWebSocketClosesOnlyItsOwnConnection() throws Exception {
         try (BastionTunnel t = BastionTunnel.open(endpoint(), 0, BastionTunnel.Options.defaults());
-                TunnelHttp.Conn steady = new TunnelHttp.Conn(t.port(), fqdn(), sandbox.azure().clientTls())) {
+                LoopbackHttps.Conn steady = new LoopbackHttps.Conn(t.port(), fqdn(), sandbox.azure().clientTls())) {
             assertThat(steady.get("/api/v1/namespaces/payments/pods", clusterToken()).status()).isEqualTo(200);
             eventually(() -> t.stats().pooled() == 2, "the pool is full");
 
             host().dropTunnelsAfter(40_000); // only tunnels opened from now on; the pooled ones are already open
             for (int i = 0; i < 2; i++) {
-                try (TunnelHttp.Conn pooled = new TunnelHttp.Conn(t.port(), fqdn(), sandbox.azure().clientTls())) {
+                try (LoopbackHttps.Conn pooled = new LoopbackHttps.Conn(t.port(), fqdn(), sandbox.azure().clientTls())) {
                     pooled.get("/version", null);
                 }
             }
             eventually(() -> t.stats().pooled() == 2, "the pool refilled with sessions that will drop");
             assertThatThrownBy(() -> {
-                try (TunnelHttp.Conn doomed = new TunnelHttp.Conn(t.port(), fqdn(), sandbox.azure().clientTls())) {
+                try (LoopbackHttps.Conn doomed = new LoopbackHttps.Conn(t.port(), fqdn(), sandbox.azure().clientTls())) {
                     for (int i = 0; i < 50; i++) {
                         doomed.get("/api/v1/pods", clusterToken());
                     }
@@ -196,7 +197,7 @@ class BastionTunnelTest {
         int before = host().pingsReceived();
         BastionTunnel.Options fast = new BastionTunnel.Options(1, Duration.ofMillis(100), Duration.ofMinutes(5));
         try (BastionTunnel t = BastionTunnel.open(endpoint(), 0, fast);
-                TunnelHttp.Conn idle = new TunnelHttp.Conn(t.port(), fqdn(), sandbox.azure().clientTls())) {
+                LoopbackHttps.Conn idle = new LoopbackHttps.Conn(t.port(), fqdn(), sandbox.azure().clientTls())) {
             eventually(() -> host().pingsReceived() - before >= 3, "pings while idle");
             assertThat(idle.get("/version", null).status()).as("the idle connection still works").isEqualTo(200);
         }

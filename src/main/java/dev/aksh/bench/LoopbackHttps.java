@@ -1,4 +1,4 @@
-package dev.aksh.tunnel;
+package dev.aksh.bench;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -12,19 +12,21 @@ import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 
 /**
- * A minimal HTTPS client for tests that talks to a cluster's API server through a local port, the
- * way kubectl does with {@code tls-server-name}: TCP to 127.0.0.1:PORT, TLS verified against the
- * cluster's FQDN.
+ * A minimal HTTPS client for benchmarks and tests that talks to a cluster's API server through a
+ * local port, the way kubectl does with {@code tls-server-name}: TCP to 127.0.0.1:PORT, TLS
+ * verified against the cluster's FQDN.
  */
-final class TunnelHttp {
-    record Response(int status, String body) {
+public final class LoopbackHttps {
+    public record Response(int status, String body) {
     }
 
-    private TunnelHttp() {
+    private LoopbackHttps() {
     }
 
-    static Response get(int port, String host, SSLContext trust, String path, String bearer) throws IOException {
+    /** One request on a new connection ({@code Connection: close}). */
+    public static Response get(int port, String host, SSLContext trust, String path, String bearer) throws IOException {
         try (Socket plain = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            plain.setTcpNoDelay(true);
             plain.setSoTimeout(20_000);
             SSLSocket tls = (SSLSocket) trust.getSocketFactory().createSocket(plain, host, 443, true);
             SSLParameters p = tls.getSSLParameters();
@@ -52,13 +54,14 @@ final class TunnelHttp {
     }
 
     /** A kept-alive connection through the tunnel: several requests, one TCP connection (one Bastion session). */
-    static final class Conn implements AutoCloseable {
+    public static final class Conn implements AutoCloseable {
         private final SSLSocket tls;
         private final String host;
         private final InputStream in;
 
-        Conn(int port, String host, SSLContext trust) throws IOException {
+        public Conn(int port, String host, SSLContext trust) throws IOException {
             Socket plain = new Socket(InetAddress.getLoopbackAddress(), port);
+            plain.setTcpNoDelay(true);
             plain.setSoTimeout(20_000);
             tls = (SSLSocket) trust.getSocketFactory().createSocket(plain, host, 443, true);
             SSLParameters p = tls.getSSLParameters();
@@ -69,7 +72,34 @@ final class TunnelHttp {
             this.in = new java.io.BufferedInputStream(tls.getInputStream());
         }
 
-        Response get(String path, String bearer) throws IOException {
+        public Response get(String path, String bearer) throws IOException {
+            ByteArrayOutputStream body = new ByteArrayOutputStream();
+            int status = exchange(path, bearer, body);
+            return new Response(status, body.toString(StandardCharsets.UTF_8));
+        }
+
+        /** A request whose body is counted and dropped: for bulk transfers. */
+        public long fetch(String path, String bearer) throws IOException {
+            long[] n = {0};
+            OutputStream counter = new OutputStream() {
+                @Override
+                public void write(int b) {
+                    n[0]++;
+                }
+
+                @Override
+                public void write(byte[] b, int off, int len) {
+                    n[0] += len;
+                }
+            };
+            int status = exchange(path, bearer, counter);
+            if (status != 200) {
+                throw new IOException("GET " + path + " answered " + status);
+            }
+            return n[0];
+        }
+
+        private int exchange(String path, String bearer, OutputStream body) throws IOException {
             OutputStream out = tls.getOutputStream();
             out.write(("GET " + path + " HTTP/1.1\r\nHost: " + host + "\r\n"
                     + (bearer == null ? "" : "Authorization: Bearer " + bearer + "\r\n") + "Accept: application/json\r\n\r\n")
@@ -90,7 +120,6 @@ final class TunnelHttp {
                     chunked = true;
                 }
             }
-            ByteArrayOutputStream body = new ByteArrayOutputStream();
             if (chunked) {
                 while (true) {
                     int n = Integer.parseInt(line().trim(), 16);
@@ -98,17 +127,26 @@ final class TunnelHttp {
                         line();
                         break;
                     }
-                    body.write(in.readNBytes(n));
+                    copy(n, body);
                     line();
                 }
             } else if (length >= 0) {
-                byte[] b = in.readNBytes(length);
-                if (b.length < length) {
+                copy(length, body);
+            }
+            return Integer.parseInt(status.substring(9, 12));
+        }
+
+        private void copy(long length, OutputStream to) throws IOException {
+            byte[] buf = new byte[64 * 1024];
+            long left = length;
+            while (left > 0) {
+                int n = in.read(buf, 0, (int) Math.min(buf.length, left));
+                if (n < 0) {
                     throw new java.io.EOFException("the connection closed mid-body");
                 }
-                body.write(b);
+                to.write(buf, 0, n);
+                left -= n;
             }
-            return new Response(Integer.parseInt(status.substring(9, 12)), body.toString(StandardCharsets.UTF_8));
         }
 
         private String line() throws IOException {
