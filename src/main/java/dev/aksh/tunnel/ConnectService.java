@@ -116,6 +116,10 @@ public final class ConnectService {
                 throw AkshException.network("the tunnel through " + bastion.name() + " opened, but " + e.getMessage(),
                         probeHint(cluster, bastion));
             }
+            if (Thread.currentThread().isInterrupted()) {
+                // Ctrl-C while the tunnel was being opened: leave nothing behind
+                throw new AkshException(ExitCode.INTERRUPTED, "connect bastion cancelled; nothing was left open", null);
+            }
             kubeconfig = new TunnelKubeconfig(tempRoot.get(), source, "aksh-" + cluster.name(), tunnel.port(), tokens,
                     r.mergeInto());
             TunnelManager.Open o = new TunnelManager.Open(tunnels.nextId(), cluster, bastion, chosen.via(), tunnel, kubeconfig, r.admin(),

@@ -65,6 +65,22 @@ class SandboxCompletionTest {
     }
 
     @Test
+    void connectBastionCompletesTheBastionsThatCanReachTheCurrentClusterAndInvokeItsRoutes() throws Exception {
+        aksh.run("cluster use aks-ledger");
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        List<String> found = complete("connect bastion --bastion ");
+        while (found.size() < 2 && System.nanoTime() < deadline) {
+            Thread.sleep(50); // the first Tab starts the lookup in the background; it never waits for it
+            found = complete("connect bastion --bastion ");
+        }
+        assertThat(found).containsExactlyInAnyOrder("bas-ledger", "bas-hub");
+        assertThat(aksh.aksh().completion().complete("connect bastion --bastion bas-h"))
+                .singleElement().extracting(Suggestion::description)
+                .isEqualTo("Standard, in vnet-hub (subscription Contoso Platform), peered with vnet-ledger");
+        assertThat(complete("invoke 'kubectl get pods' --via ")).containsExactly("run-command", "tunnel");
+    }
+
+    @Test
     void completionAnswersFromTheCacheWithoutCallingAzure() {
         int before = aksh.aksh().sandbox().arm().requestCount();
         long t0 = System.nanoTime();
