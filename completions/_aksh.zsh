@@ -6,10 +6,11 @@ autoload -U +X bashcompinit && bashcompinit
 
 _aksh_next() {
     case "$1" in
-        '') echo 'cluster connect context exit help invoke last login quit stacktrace status subscription tunnel version whoami' ;;
+        '') echo 'cluster connect context exit help invoke last login quit ranges stacktrace status subscription tunnel version whoami' ;;
         'cluster') echo 'list show use' ;;
         'connect') echo 'bastion' ;;
         'invoke') echo 'result' ;;
+        'ranges') echo 'add add-bastion-ip add-my-ip check clear remove set show' ;;
         'subscription') echo 'list use' ;;
         'tunnel') echo 'close list' ;;
     esac
@@ -29,6 +30,14 @@ _aksh_options() {
         'last') echo '--output -o --help' ;;
         'login') echo '--device-code --tenant --output -o --help' ;;
         'quit') echo '--help' ;;
+        'ranges add') echo '--cluster --dry-run --force --wait --my-ip --output -o --help' ;;
+        'ranges add-bastion-ip') echo '--cluster --dry-run --force --wait --my-ip --output -o --help' ;;
+        'ranges add-my-ip') echo '--prefix --cluster --dry-run --force --wait --my-ip --output -o --help' ;;
+        'ranges check') echo '--cluster --output -o --help' ;;
+        'ranges clear') echo '--cluster --dry-run --force --wait --my-ip --output -o --help' ;;
+        'ranges remove') echo '--cluster --dry-run --force --wait --my-ip --output -o --help' ;;
+        'ranges set') echo '--cluster --dry-run --force --wait --my-ip --output -o --help' ;;
+        'ranges show') echo '--cluster --my-ip --output -o --help' ;;
         'stacktrace') echo '--help' ;;
         'status') echo '--output -o --help' ;;
         'subscription list') echo '--output -o --help' ;;
@@ -68,6 +77,36 @@ _aksh_values() {
         'login --tenant') echo '' ;;
         'login --output'|'login -o') echo 'table json yaml tsv' ;;
         'login --device-code') return 1 ;;
+        'ranges add --cluster') echo '' ;;
+        'ranges add --my-ip') echo '' ;;
+        'ranges add --output'|'ranges add -o') echo 'table json yaml tsv' ;;
+        'ranges add --dry-run'|'ranges add --force'|'ranges add --wait') return 1 ;;
+        'ranges add-bastion-ip --cluster') echo '' ;;
+        'ranges add-bastion-ip --my-ip') echo '' ;;
+        'ranges add-bastion-ip --output'|'ranges add-bastion-ip -o') echo 'table json yaml tsv' ;;
+        'ranges add-bastion-ip --dry-run'|'ranges add-bastion-ip --force'|'ranges add-bastion-ip --wait') return 1 ;;
+        'ranges add-my-ip --prefix') echo '32 28 24' ;;
+        'ranges add-my-ip --cluster') echo '' ;;
+        'ranges add-my-ip --my-ip') echo '' ;;
+        'ranges add-my-ip --output'|'ranges add-my-ip -o') echo 'table json yaml tsv' ;;
+        'ranges add-my-ip --dry-run'|'ranges add-my-ip --force'|'ranges add-my-ip --wait') return 1 ;;
+        'ranges check --cluster') echo '' ;;
+        'ranges check --output'|'ranges check -o') echo 'table json yaml tsv' ;;
+        'ranges clear --cluster') echo '' ;;
+        'ranges clear --my-ip') echo '' ;;
+        'ranges clear --output'|'ranges clear -o') echo 'table json yaml tsv' ;;
+        'ranges clear --dry-run'|'ranges clear --force'|'ranges clear --wait') return 1 ;;
+        'ranges remove --cluster') echo '' ;;
+        'ranges remove --my-ip') echo '' ;;
+        'ranges remove --output'|'ranges remove -o') echo 'table json yaml tsv' ;;
+        'ranges remove --dry-run'|'ranges remove --force'|'ranges remove --wait') return 1 ;;
+        'ranges set --cluster') echo '' ;;
+        'ranges set --my-ip') echo '' ;;
+        'ranges set --output'|'ranges set -o') echo 'table json yaml tsv' ;;
+        'ranges set --dry-run'|'ranges set --force'|'ranges set --wait') return 1 ;;
+        'ranges show --cluster') echo '' ;;
+        'ranges show --my-ip') echo '' ;;
+        'ranges show --output'|'ranges show -o') echo 'table json yaml tsv' ;;
         'status --output'|'status -o') echo 'table json yaml tsv' ;;
         'subscription list --output'|'subscription list -o') echo 'table json yaml tsv' ;;
         'tunnel close --all') return 1 ;;

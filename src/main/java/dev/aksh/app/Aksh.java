@@ -95,6 +95,8 @@ public final class Aksh implements AutoCloseable {
         });
 
         Supplier<AzureEndpoints> endpoints;
+        Supplier<String> myIpResolvers;
+        java.util.function.Function<String, java.net.InetSocketAddress> apiServerAddress;
         CredentialSource credentials;
         SubscriptionRef initialSubscription;
         if (options.sandbox()) {
@@ -106,6 +108,8 @@ public final class Aksh implements AutoCloseable {
                 return AzureEndpoints.at(f.armUrl(), f.clientTls());
             };
             credentials = new SandboxCredentials(world);
+            myIpResolvers = () -> sandbox.join().armUrl() + dev.aksh.sandbox.FakeArm.MY_IP_PATH.substring(1);
+            apiServerAddress = host -> sandbox.join().publicApiServer(host);
             initialSubscription = InitialContext.forSandbox(world);
             environmentLabel = () -> "sandbox: FakeAzure at " + sandbox.join().armUrl() + " (world " + w.name()
                     + "; nothing here touches real Azure)";
@@ -114,6 +118,9 @@ public final class Aksh implements AutoCloseable {
             sandbox = null;
             endpoints = AzureEndpoints::publicCloud;
             credentials = new AzureCredentials(env.env(), console::note);
+            String configured = env.env().get("AKSH_MYIP_RESOLVERS");
+            myIpResolvers = () -> configured == null || configured.isBlank() ? dev.aksh.ranges.MyIp.DEFAULT_RESOLVERS : configured;
+            apiServerAddress = host -> new java.net.InetSocketAddress(host, 443);
             initialSubscription = InitialContext.forAzure(env.env(), env.userHome());
             environmentLabel = () -> "Azure (public cloud, " + AzureEndpoints.publicCloud().resourceManager() + ")";
         }
@@ -171,7 +178,8 @@ public final class Aksh implements AutoCloseable {
         TunnelRoute tunnelRoute = new TunnelRoute(tools, cwd);
         NetworkService network = new NetworkService(clients);
         BastionDiscovery discovery = new BastionDiscovery(network, id -> subscriptionName(subscriptions, id));
-        ConnectService connect = new ConnectService(clusters, network, discovery, new RangesService(clients), clients, tunnels,
+        ConnectService connect = new ConnectService(clusters, network, discovery, new RangesService(clients, network,
+                Clock.systemUTC()), clients, tunnels,
                 () -> tempRoot, BastionTunnel.Options.defaults(), this::readOnly);
         cache.define(BASTIONS, clusterId -> discovery.find(clusters.get(ClusterRef.parseId(clusterId))).candidates().stream()
                 .map(c -> Suggestion.of(c.bastion().name(), c.bastion().sku() + (c.usable() ? "" : ", no native client")
@@ -198,6 +206,20 @@ public final class Aksh implements AutoCloseable {
             return c.cluster() == null ? List.of() : cache.get(BASTIONS + ":" + c.cluster().id());
         }, tools, Path.of(env.env().getOrDefault("HOME", env.userHome()))).commands());
         register(catalog, new TunnelCommands(tunnels, session, console).commands());
+        RangesService rangesService = new RangesService(clients, network, Clock.systemUTC());
+        dev.aksh.ranges.MyIp myIp = new dev.aksh.ranges.MyIp(() -> dev.aksh.ranges.MyIp.parse(myIpResolvers.get(),
+                clients.plainHttp()), Duration.ofSeconds(3), Clock.systemUTC());
+        cache.define(RANGES, clusterId -> rangesService.read(ClusterRef.parseId(clusterId)).ranges().stream()
+                .map(Suggestion::of).toList(), Duration.ofSeconds(20));
+        register(catalog, new dev.aksh.shell.commands.RangesCommands(rangesService, clusters, network, connect, myIp,
+                new dev.aksh.ranges.ApiServerProbe(apiServerAddress, Clock.systemUTC()), session, console, completers,
+                r -> {
+                    SessionContext c = session.get();
+                    return c.cluster() == null ? List.of() : cache.get(RANGES + ":" + c.cluster().id());
+                }, r -> {
+                    SessionContext c = session.get();
+                    return c.cluster() == null ? List.of() : cache.get(BASTIONS + ":" + c.cluster().id());
+                }).commands());
         register(catalog, new InvokeCommands(invoke, tunnels, tunnelRoute, tools, clusters, session, console, completers,
                 kube.completer(),
                 (cluster, command, f) -> {
@@ -220,6 +242,7 @@ public final class Aksh implements AutoCloseable {
     }
 
     static final String BASTIONS = "bastions";
+    static final String RANGES = "ranges";
 
     /** Where tunnels keep their private files: the per-user runtime directory if there is one, else the temp directory. */
     static Path tempRoot(Environment env) {

@@ -12,6 +12,7 @@ import java.util.List;
  * @param authorizedIpRanges API server authorized IP ranges; empty when the feature is off
  * @param nodeResourceGroupLockdown network resource group lockdown (restriction level ReadOnly)
  * @param eTag the entity tag, for If-Match on writes
+ * @param outboundIpIds the public IP resources the cluster's load balancer sends from (effectiveOutboundIPs)
  */
 public record Cluster(
         String id,
@@ -40,7 +41,13 @@ public record Cluster(
         String loadBalancerSku,
         String outboundType,
         String nodeSubnetId,
-        String eTag) {
+        String eTag,
+        List<String> outboundIpIds) {
+
+    public Cluster {
+        authorizedIpRanges = authorizedIpRanges == null ? List.of() : List.copyOf(authorizedIpRanges);
+        outboundIpIds = outboundIpIds == null ? List.of() : List.copyOf(outboundIpIds);
+    }
 
     public ClusterRef ref() {
         return new ClusterRef(subscriptionId, resourceGroup, name);

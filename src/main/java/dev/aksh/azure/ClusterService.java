@@ -117,6 +117,20 @@ public final class ClusterService {
         }
     }
 
+    private static List<String> outboundIps(ManagedClusterInner m) {
+        if (m.networkProfile() == null || m.networkProfile().loadBalancerProfile() == null
+                || m.networkProfile().loadBalancerProfile().effectiveOutboundIPs() == null) {
+            return List.of();
+        }
+        List<String> out = new ArrayList<>();
+        m.networkProfile().loadBalancerProfile().effectiveOutboundIPs().forEach(r -> {
+            if (r.id() != null) {
+                out.add(r.id());
+            }
+        });
+        return out;
+    }
+
     /** Maps the ARM resource to aksh's view; public so contract tests can map the official examples. */
     public static Cluster toCluster(ManagedClusterInner m, String subscriptionId) {
         ClusterRef ref = ClusterRef.parseId(m.id());
@@ -162,6 +176,7 @@ public final class ClusterService {
                 m.networkProfile() == null || m.networkProfile().outboundType() == null ? null
                         : m.networkProfile().outboundType().toString(),
                 subnet,
-                m.etag());
+                m.etag(),
+                outboundIps(m));
     }
 }

@@ -2,7 +2,6 @@ package dev.aksh.sandbox;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.aksh.ranges.Cidr;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
@@ -18,12 +17,14 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class BastionHosts implements AutoCloseable {
     private final ArmState state;
     private final KubeApiServers apiServers;
+    private final ApiServerFirewall firewall;
     private final Map<String, FakeBastion> hosts = new ConcurrentHashMap<>();
     private final TokenVerifier armTokens = TokenVerifier.forArm();
 
-    BastionHosts(ArmState state, KubeApiServers apiServers) {
+    BastionHosts(ArmState state, KubeApiServers apiServers, ApiServerFirewall firewall) {
         this.state = state;
         this.apiServers = apiServers;
+        this.firewall = firewall;
     }
 
     /** Starts a host for every Bastion in the state and points its dnsName at it. */
@@ -119,21 +120,13 @@ public final class BastionHosts implements AutoCloseable {
         @Override
         public boolean apiServerAccepts(ObjectNode cluster) {
             synchronized (state) {
-                JsonNode api = cluster.path("properties").path("apiServerAccessProfile");
-                if (api.path("enablePrivateCluster").asBoolean(false) || api.path("authorizedIPRanges").isEmpty()) {
-                    return true;
+                ObjectNode now = state.resource(cluster.get("id").asText());
+                JsonNode api = now.path("properties").path("apiServerAccessProfile");
+                if (api.path("enablePrivateCluster").asBoolean(false)) {
+                    return true; // through the cluster's private endpoint, which ranges do not govern
                 }
                 String ip = publicIp(state.resource(bastionId));
-                if (ip == null) {
-                    return false;
-                }
-                long addr = Cidr.ipv4(ip, ip);
-                for (JsonNode r : api.path("authorizedIPRanges")) {
-                    if (Cidr.parse(r.asText()).contains(addr)) {
-                        return true;
-                    }
-                }
-                return false;
+                return ip == null ? firewall.effectiveRanges(now).isEmpty() : firewall.admitsFromInternet(now, ip);
             }
         }
 

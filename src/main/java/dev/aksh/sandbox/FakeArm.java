@@ -131,9 +131,25 @@ public final class FakeArm implements AutoCloseable {
         });
         server.setExecutor(executor);
         server.createContext("/", this::handle);
+        server.createContext(MY_IP_PATH, this::myIp);
         server.start();
         baseUrl = "https://127.0.0.1:" + server.getAddress().getPort();
         return this;
+    }
+
+    /**
+     * Where the sandbox's "what is my IP" echo service answers, as api.ipify.org does on the
+     * internet: the world's {@code myIp} as plain text.
+     */
+    public static final String MY_IP_PATH = "/sandbox/myip";
+
+    private void myIp(HttpExchange ex) throws IOException {
+        byte[] body = (state.world().myIp() + "\n").getBytes(StandardCharsets.US_ASCII);
+        ex.getResponseHeaders().set("Content-Type", "text/plain");
+        ex.sendResponseHeaders(200, body.length);
+        try (OutputStream out = ex.getResponseBody()) {
+            out.write(body);
+        }
     }
 
     /** {@code https://127.0.0.1:PORT/} */

@@ -1,5 +1,7 @@
 package dev.aksh.sandbox;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import com.azure.core.credential.TokenCredential;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -24,6 +26,7 @@ public final class FakeAzure implements AutoCloseable {
     private final KubeClusters kube;
     private final KubeApiServers apiServers;
     private final BastionHosts bastions;
+    private final ApiServerFirewall firewall;
 
     private FakeAzure(World world, int armPort) throws IOException {
         this.world = world;
@@ -38,11 +41,12 @@ public final class FakeAzure implements AutoCloseable {
         SSLContext armTls = ca.issue(List.of("localhost"), List.of("127.0.0.1")).serverContext();
         this.arm = new FakeArm(state, armTls, TokenVerifier.forArm());
         this.kube = new KubeClusters(state, java.time.Clock.systemUTC());
-        this.apiServers = new KubeApiServers(state, kube, ca);
-        this.bastions = new BastionHosts(state, apiServers);
+        this.firewall = new ApiServerFirewall(state, java.time.Clock.systemUTC());
+        this.apiServers = new KubeApiServers(state, kube, ca, firewall);
+        this.bastions = new BastionHosts(state, apiServers, firewall);
         bastions.startAll(ca);
         RunCommands runCommands = new RunCommands(kube);
-        arm.addKind(new ManagedClusters(operations, runCommands, new ClusterCredentials(ca)));
+        arm.addKind(new ManagedClusters(operations, runCommands, new ClusterCredentials(ca), firewall));
         arm.addKind(runCommands.resultsKind());
         arm.addKind(NetworkDocuments.vnetKind());
         arm.addKind(NetworkDocuments.simpleKind(NetworkDocuments.PEERING_TYPE));
@@ -100,6 +104,23 @@ public final class FakeAzure implements AutoCloseable {
     /** The Bastion hosts. */
     public BastionHosts bastions() {
         return bastions;
+    }
+
+    /**
+     * Where the public API server endpoint of the cluster with this host name answers, as the
+     * internet sees it (clients arrive from the world's "my IP"); null for an unknown name.
+     */
+    public java.net.InetSocketAddress publicApiServer(String host) {
+        synchronized (state) {
+            for (ObjectNode s : state.subscriptions()) {
+                for (ObjectNode c : state.list("/subscriptions/" + s.get("subscriptionId").asText(), ArmDocuments.CLUSTER_TYPE)) {
+                    if (host.equalsIgnoreCase(c.at("/properties/fqdn").asText(""))) {
+                        return apiServers.publicEndpoint(c);
+                    }
+                }
+            }
+        }
+        return null;
     }
 
     /** The clusters' API servers. */

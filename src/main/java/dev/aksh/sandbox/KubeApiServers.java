@@ -29,10 +29,13 @@ public final class KubeApiServers implements AutoCloseable {
     private final KubeClusters clusters;
     private final CertificateAuthority ca;
     private final Map<String, KubeApiServer> servers = new ConcurrentHashMap<>();
+    private final Map<String, PublicEndpoint> fronts = new ConcurrentHashMap<>();
+    private final ApiServerFirewall firewall;
     private final TokenVerifier tokens = new TokenVerifier(Set.of(RunCommands.AKS_AAD_SERVER_APP,
             "api://" + RunCommands.AKS_AAD_SERVER_APP));
 
-    KubeApiServers(ArmState state, KubeClusters clusters, CertificateAuthority ca) {
+    KubeApiServers(ArmState state, KubeClusters clusters, CertificateAuthority ca, ApiServerFirewall firewall) {
+        this.firewall = firewall;
         this.state = state;
         this.clusters = clusters;
         this.ca = ca;
@@ -78,8 +81,109 @@ public final class KubeApiServers implements AutoCloseable {
         return "no credentials";
     }
 
+    /**
+     * The cluster's public endpoint as the internet reaches it: a loopback port whose connections
+     * come from the world's "my IP", let through to the API server only when the cluster's firewall
+     * admits that address (checked per connection, so a change of ranges shows).
+     */
+    java.net.InetSocketAddress publicEndpoint(JsonNode managedCluster) {
+        String id = managedCluster.get("id").asText();
+        PublicEndpoint front = fronts.computeIfAbsent(id.toLowerCase(Locale.ROOT), k -> {
+            try {
+                return new PublicEndpoint(id).start();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        return new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), front.server.getLocalPort());
+    }
+
+    /** Connections that reached a public endpoint, and those its firewall turned away. */
+    public int refusedFromInternet() {
+        return fronts.values().stream().mapToInt(f -> f.refused.get()).sum();
+    }
+
+    private final class PublicEndpoint {
+        private final String clusterId;
+        private final java.util.concurrent.atomic.AtomicInteger refused = new java.util.concurrent.atomic.AtomicInteger();
+        private java.net.ServerSocket server;
+
+        PublicEndpoint(String clusterId) {
+            this.clusterId = clusterId;
+        }
+
+        PublicEndpoint start() throws IOException {
+            server = new java.net.ServerSocket(0, 128, java.net.InetAddress.getLoopbackAddress());
+            Thread t = new Thread(this::acceptLoop, "fake-public-endpoint-" + server.getLocalPort());
+            t.setDaemon(true);
+            t.start();
+            return this;
+        }
+
+        private void acceptLoop() {
+            while (!server.isClosed()) {
+                java.net.Socket client;
+                try {
+                    client = server.accept();
+                } catch (IOException e) {
+                    return;
+                }
+                com.fasterxml.jackson.databind.node.ObjectNode cluster;
+                boolean admitted;
+                synchronized (state) {
+                    cluster = state.resource(clusterId);
+                    admitted = cluster != null && firewall.admitsFromInternet(cluster, state.world().myIp());
+                }
+                if (!admitted) {
+                    refused.incrementAndGet();
+                    closeQuietly(client); // the firewall drops it: nothing answers
+                    continue;
+                }
+                Thread pump = new Thread(() -> forward(client, cluster), "fake-public-endpoint-pump");
+                pump.setDaemon(true);
+                pump.start();
+            }
+        }
+
+        private void forward(java.net.Socket client, JsonNode cluster) {
+            try (client; java.net.Socket api = new java.net.Socket(java.net.InetAddress.getLoopbackAddress(), of(cluster).port())) {
+                client.setTcpNoDelay(true);
+                api.setTcpNoDelay(true);
+                Thread back = new Thread(() -> copy(api, client), "fake-public-endpoint-back");
+                back.setDaemon(true);
+                back.start();
+                copy(client, api);
+                back.join(5000);
+            } catch (IOException | InterruptedException e) {
+                // one side went away
+            }
+        }
+
+        private void copy(java.net.Socket from, java.net.Socket to) {
+            try {
+                from.getInputStream().transferTo(to.getOutputStream());
+                to.shutdownOutput();
+            } catch (IOException e) {
+                closeQuietly(to);
+            }
+        }
+
+        void close() {
+            closeQuietly(server);
+        }
+    }
+
+    private static void closeQuietly(java.io.Closeable c) {
+        try {
+            c.close();
+        } catch (IOException ignored) {
+            // closed anyway
+        }
+    }
+
     @Override
     public void close() {
         servers.values().forEach(KubeApiServer::close);
+        fronts.values().forEach(PublicEndpoint::close);
     }
 }

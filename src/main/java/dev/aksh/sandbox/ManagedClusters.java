@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -22,11 +23,14 @@ final class ManagedClusters implements ResourceKind {
     private final Operations operations;
     private final RunCommands runCommands;
     private final ClusterCredentials credentials;
+    private final ApiServerFirewall firewall;
 
-    ManagedClusters(Operations operations, RunCommands runCommands, ClusterCredentials credentials) {
+    ManagedClusters(Operations operations, RunCommands runCommands, ClusterCredentials credentials,
+            ApiServerFirewall firewall) {
         this.operations = operations;
         this.runCommands = runCommands;
         this.credentials = credentials;
+        this.firewall = firewall;
     }
 
     @Override
@@ -71,6 +75,11 @@ final class ManagedClusters implements ResourceKind {
         }
         ObjectNode doc = merge(existing, body);
         validate(call, doc);
+        List<String> before = ApiServerFirewall.ranges(existing);
+        if (!before.equals(ApiServerFirewall.ranges(doc))) {
+            firewall.changing(id.id(), before, lroDuration(state).plus(
+                    Duration.ofMillis(Math.round(state.world().arm().rangePropagationSeconds() * 1000))));
+        }
         doc.put("eTag", ArmState.newEtag());
         ((ObjectNode) doc.get("properties")).put("provisioningState", "Updating");
         state.putResource(doc);
@@ -93,6 +102,45 @@ final class ManagedClusters implements ResourceKind {
     void validate(FakeArm.Call call, ObjectNode doc) {
         if (!doc.path("properties").isObject()) {
             throw new ArmError(400, "InvalidParameter", "The 'properties' of the managed cluster are missing.");
+        }
+        validateRanges(doc);
+    }
+
+    /** What AKS enforces on authorized IP ranges (seed 004). */
+    static void validateRanges(ObjectNode doc) {
+        JsonNode p = doc.path("properties");
+        JsonNode api = p.path("apiServerAccessProfile");
+        JsonNode ranges = api.path("authorizedIPRanges");
+        if (!ranges.isArray() || ranges.isEmpty()) {
+            return;
+        }
+        String field = "properties.apiServerAccessProfile.authorizedIPRanges";
+        if (api.path("enablePrivateCluster").asBoolean(false)) {
+            throw new ArmError(400, "InvalidParameter", "The value of " + field + " is invalid: API server authorized IP "
+                    + "ranges are not supported for private clusters.");
+        }
+        if ("basic".equalsIgnoreCase(p.path("networkProfile").path("loadBalancerSku").asText())) {
+            throw new ArmError(400, "InvalidParameter", "The value of " + field + " is invalid: API server authorized IP "
+                    + "ranges require the Standard load balancer SKU.");
+        }
+        int limit = api.path("enableVnetIntegration").asBoolean(false) ? 2000 : 200;
+        if (ranges.size() > limit) {
+            throw new ArmError(400, "InvalidParameter", "The value of " + field + " is invalid: " + ranges.size()
+                    + " ranges exceed the limit of " + limit + ".");
+        }
+        for (JsonNode r : ranges) {
+            String text = r.asText();
+            dev.aksh.ranges.Cidr c;
+            try {
+                c = dev.aksh.ranges.Cidr.parse(text);
+            } catch (IllegalArgumentException e) {
+                throw new ArmError(400, "InvalidParameter", "The value of " + field + " is invalid: '" + text
+                        + "' is not a valid IPv4 CIDR.");
+            }
+            if (c.hasHostBits()) {
+                throw new ArmError(400, "InvalidParameter", "The value of " + field + " is invalid: '" + text
+                        + "' is not the network address of its range.");
+            }
         }
     }
 
@@ -120,6 +168,12 @@ final class ManagedClusters implements ResourceKind {
                     target.set(e.getKey(), e.getValue().deepCopy());
                 }
             }
+        }
+        // read-only values the service computes inside writable objects survive a PUT that omits them
+        JsonNode effective = existing.at("/properties/networkProfile/loadBalancerProfile/effectiveOutboundIPs");
+        JsonNode lb = doc.at("/properties/networkProfile/loadBalancerProfile");
+        if (!effective.isMissingNode() && lb.isObject() && !lb.has("effectiveOutboundIPs")) {
+            ((ObjectNode) lb).set("effectiveOutboundIPs", effective.deepCopy());
         }
         return doc;
     }

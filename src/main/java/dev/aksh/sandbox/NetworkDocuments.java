@@ -116,6 +116,33 @@ final class NetworkDocuments {
             }
         }
         vnets.values().forEach(state::putResource);
+
+        // each cluster's load balancer sends from a public IP in its node resource group
+        for (World.SubscriptionSpec s : world.subscriptions()) {
+            for (World.ResourceGroupSpec g : s.resourceGroups()) {
+                for (World.ClusterSpec c : g.clusters()) {
+                    ObjectNode cluster = state.resource(ArmDocuments.clusterId(s.id(), g.name(), c.name()));
+                    String pipId = cluster.at("/properties/networkProfile/loadBalancerProfile/effectiveOutboundIPs/0/id")
+                            .asText(null);
+                    if (pipId == null || state.resource(pipId) != null) {
+                        continue;
+                    }
+                    ResourceId id = parse(pipId);
+                    String address = c.outboundIp() != null ? c.outboundIp() : madeUpPublicIp(pipId);
+                    state.putResource(publicIp(s.id(), new World.ResourceGroupSpec(id.resourceGroup(),
+                            cluster.get("location").asText(), null, null, null, null), id.name(), address));
+                }
+            }
+        }
+    }
+
+    /** A stable public-looking address for a resource: 20.x.y.z, never in a reserved block. */
+    static String madeUpPublicIp(String id) {
+        String h = ArmDocuments.hash(id.toLowerCase(Locale.ROOT));
+        int a = Integer.parseInt(h.substring(0, 2), 16);
+        int b = Integer.parseInt(h.substring(2, 4), 16);
+        int c = Integer.parseInt(h.substring(4, 6), 16) % 254 + 1;
+        return "20." + (a % 200 + 40) + "." + b + "." + c;
     }
 
     private static World.ResourceGroupSpec groupOrDefault(World world, ResourceId id) {

@@ -31,7 +31,7 @@ public record World(
         tenant = tenant == null ? new Tenant(null, null) : tenant;
         identity = identity == null ? new Principal(null, null, null, null) : identity;
         myIp = myIp == null ? "203.0.113.10" : myIp;
-        arm = arm == null ? new Arm(null, null, null) : arm;
+        arm = arm == null ? new Arm(null, null, null, null) : arm;
         subscriptions = subscriptions == null ? List.of() : List.copyOf(subscriptions);
     }
 
@@ -72,12 +72,15 @@ public record World(
      * @param pageSize lists longer than this are paged with {@code nextLink}
      * @param lroSeconds how long a PUT's long-running operation takes
      * @param latencyMs how long every ARM request takes before it is answered (real ARM takes 100–500 ms)
+     * @param rangePropagationSeconds how long a change of authorized IP ranges takes to reach the API
+     *     server's firewall after its update finished (AKS: up to 2 minutes)
      */
-    public record Arm(Integer pageSize, Double lroSeconds, Integer latencyMs) {
+    public record Arm(Integer pageSize, Double lroSeconds, Integer latencyMs, Double rangePropagationSeconds) {
         public Arm {
             pageSize = pageSize == null ? 100 : pageSize;
             lroSeconds = lroSeconds == null ? 2.0 : lroSeconds;
             latencyMs = latencyMs == null ? 0 : latencyMs;
+            rangePropagationSeconds = rangePropagationSeconds == null ? 3.0 : rangePropagationSeconds;
         }
     }
 
@@ -154,6 +157,7 @@ public record World(
      * @param nodeResourceGroupLockdown restriction level ReadOnly on the node resource group
      * @param powerState Running or Stopped
      * @param subnet the node subnet as {@code VNET/SUBNET} in this resource group, or a full subnet id
+     * @param outboundIp the public IP its load balancer sends traffic from (default: one made up from its id)
      * @param nodes how many nodes the system pool has
      * @param kubernetes what runs in the cluster besides the system components
      * @param commandPod how the run-command pod behaves (latency, faults)
@@ -175,6 +179,7 @@ public record World(
             String loadBalancerSku,
             Boolean apiServerVnetIntegration,
             String subnet,
+            String outboundIp,
             Integer nodes,
             Map<String, String> tags,
             Kubernetes kubernetes,

@@ -39,6 +39,8 @@ public final class ConnectService {
     /** The AKS AAD server app: tokens for the API servers of AAD-managed clusters. */
     static final String AKS_AAD_SERVER_APP = "6dae42f8-4368-4678-94ff-3960e28e3630";
     static final Duration PROBE_TIMEOUT = Duration.ofSeconds(15);
+    /** How long AKS may take to apply a change of authorized ranges (seed 004). */
+    static final Duration RANGE_PROPAGATION = Duration.ofMinutes(2);
 
     /**
      * @param bastion NAME or resource id, or null to find one
@@ -109,13 +111,7 @@ public final class ConnectService {
         TunnelKubeconfig kubeconfig = null;
         try {
             progress.state("checking the API server through the tunnel");
-            String version;
-            try {
-                version = TunnelProbe.check(tunnel.port(), source.host(), source.certificateAuthorityData(), PROBE_TIMEOUT);
-            } catch (TunnelProbe.Failed e) {
-                throw AkshException.network("the tunnel through " + bastion.name() + " opened, but " + e.getMessage(),
-                        probeHint(cluster, bastion));
-            }
+            String version = probe(tunnel, source, cluster, bastion, progress);
             if (Thread.currentThread().isInterrupted()) {
                 // Ctrl-C while the tunnel was being opened: leave nothing behind
                 throw new AkshException(ExitCode.INTERRUPTED, "connect bastion cancelled; nothing was left open", null);
@@ -221,6 +217,15 @@ public final class ConnectService {
     }
 
     // ------------------------------------------------------------------ choosing
+
+    /**
+     * The Bastion an operator means for a cluster, found and chosen as {@code connect bastion}
+     * does (for 'ranges add-bastion-ip'): explicit NAME|ID, or the one usable Bastion near it, or
+     * a choice.
+     */
+    public Bastion findBastion(Cluster cluster, String spec, Console console) {
+        return choose(cluster, spec, console).bastion();
+    }
 
     private BastionDiscovery.Candidate choose(Cluster cluster, String spec, Console console) {
         if (spec != null && ArmId.parse(spec) != null) {
@@ -362,6 +367,34 @@ public final class ConnectService {
             throw unreachable(bastion, e);
         } catch (CompletionException e) {
             throw unreachable(bastion, e.getCause() == null ? e : e.getCause());
+        }
+    }
+
+    /**
+     * A verified TLS handshake and {@code /version} through the tunnel. For a public cluster whose
+     * ranges already list the Bastion, a refusal is most likely AKS still applying them (up to 2
+     * minutes): then it tries again until that time has passed.
+     */
+    private String probe(BastionTunnel tunnel, Kubeconfig.Source source, Cluster cluster, Bastion bastion,
+            Progress progress) {
+        boolean rangesMayBePropagating = !cluster.privateCluster() && !cluster.authorizedIpRanges().isEmpty();
+        long deadline = System.nanoTime() + RANGE_PROPAGATION.toNanos();
+        while (true) {
+            try {
+                return TunnelProbe.check(tunnel.port(), source.host(), source.certificateAuthorityData(), PROBE_TIMEOUT);
+            } catch (TunnelProbe.Failed e) {
+                if (!rangesMayBePropagating || System.nanoTime() > deadline || Thread.currentThread().isInterrupted()) {
+                    throw AkshException.network("the tunnel through " + bastion.name() + " opened, but " + e.getMessage(),
+                            probeHint(cluster, bastion));
+                }
+                progress.state("the API server does not answer " + bastion.name() + " yet; AKS may still be applying "
+                        + cluster.name() + "'s authorized ranges (up to 2 minutes)");
+                try {
+                    Thread.sleep(2000);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                }
+            }
         }
     }
 

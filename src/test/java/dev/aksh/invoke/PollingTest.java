@@ -109,7 +109,7 @@ class PollingTest {
         return new Cluster("/subscriptions/s/resourceGroups/rg/providers/Microsoft.ContainerService/managedClusters/aks-x",
                 "aks-x", "rg", "s", "westeurope", "1.32.4", "Succeeded", power, true, null, "x.privatelink", false, List.of(),
                 runCommandDisabled, aad, aad, false, "Base", "Standard", "MC_rg", false, false, "system", "standard",
-                "loadBalancer", null, "etag");
+                "loadBalancer", null, "etag", List.of());
     }
 
     static InvokeService.Request request(Duration timeout) {

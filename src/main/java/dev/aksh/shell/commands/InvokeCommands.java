@@ -117,15 +117,7 @@ public final class InvokeCommands {
     }
 
     private Cluster target(Invocation inv) {
-        SessionContext c = session.get();
-        String name = inv.option("cluster");
-        if (name != null) {
-            return clusters.resolve(name, c.subscription(), null);
-        }
-        if (c.cluster() == null) {
-            throw AkshException.usage("no current cluster", "'cluster use NAME' first, or give --cluster NAME");
-        }
-        return clusters.get(c.cluster());
+        return Targets.cluster(inv, session, clusters);
     }
 
     private Result invoke(Invocation inv) {
