@@ -184,6 +184,20 @@ public final class RangesCommands {
             }
         }
         cur.notes().forEach(console::note);
+        Boolean answers = null;
+        if (c.fqdn() != null) {
+            answers = probe.answers(c.fqdn(), Duration.ofSeconds(3));
+            if (answers && me.ip() != null && !admitted) {
+                console.note(c.name() + "'s API server still answers from here, though its ranges no longer admit you: "
+                        + "AKS has not applied the change yet (it takes up to 2 minutes)");
+            } else if (answers) {
+                console.note(c.name() + "'s API server answers from here");
+            } else {
+                console.warn(c.name() + "'s API server does not answer from here"
+                        + (admitted || cur.ranges().isEmpty() ? " (the ranges admit you: a change may still be on its way, "
+                                + "or the network blocks it)" : ""));
+            }
+        }
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("cluster", c.name());
         data.put("enabled", !cur.ranges().isEmpty());
@@ -192,6 +206,7 @@ public final class RangesCommands {
         data.put("myIpCovered", me.ip() == null ? null : admitted);
         data.put("outboundIps", cur.outboundIps().stream().map(o -> Map.of("ip", o,
                 "covered", AuthorizedRanges.admits(cur.ranges(), o, cur.outboundIps()))).toList());
+        data.put("answersFromHere", answers);
         if (inv.output() != OutputFormat.TABLE) {
             return new Result.Text("", data);
         }
