@@ -112,6 +112,13 @@ final class InteractiveLoop {
                     aksh.shell().markCancelled();
                     continue;
                 }
+                if (o.error() == null && interruptedAt.get() != 0) {
+                    // Ctrl-C reached what the command ran (a local kubectl stops on its own SIGINT) before us:
+                    // it was cancelled all the same
+                    aksh.shell().markCancelled();
+                    o = new Shell.Outcome(dev.aksh.error.ExitCode.INTERRUPTED.code(),
+                            new dev.aksh.error.AkshException(dev.aksh.error.ExitCode.INTERRUPTED, "cancelled", null));
+                }
                 aksh.report(o, null);
                 Integer exit = aksh.control().exitRequested();
                 if (exit != null) {

@@ -61,11 +61,16 @@ public final class LocalTools {
         };
     }
 
-    /** The shell that runs a command line: {@code bash -c} (or {@code cmd /c} on Windows). */
+    /**
+     * The shell that runs a command line: {@code bash -c} (or {@code cmd /c} on Windows). Where
+     * {@code setsid} exists it runs in a session of its own, so Ctrl-C at the terminal reaches aksh
+     * alone, and aksh stops the command (and what it started) and says so, instead of racing it.
+     */
     public List<String> shell(String command) {
         if (windows) {
             return List.of("cmd.exe", "/c", command);
         }
-        return List.of(find("bash") != null ? "bash" : "sh", "-c", command);
+        String sh = find("bash") != null ? "bash" : "sh";
+        return find("setsid") != null ? List.of("setsid", sh, "-c", command) : List.of(sh, "-c", command);
     }
 }

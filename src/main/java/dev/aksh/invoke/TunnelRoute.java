@@ -73,6 +73,11 @@ public final class TunnelRoute {
                         + " on " + target.clusterName() + " and was stopped", "give a longer --timeout, or none", null);
             }
             join(o, e);
+            if (p.exitValue() == 130 || Thread.currentThread().isInterrupted()) {
+                // Ctrl-C: the terminal's SIGINT reached the command itself (it shares our process group), or us
+                stop(p);
+                throw new AkshException(ExitCode.INTERRUPTED, "stopped the local command", null);
+            }
             return new Ran(p.exitValue(), capturedOut == null ? null : capturedOut.toString(StandardCharsets.UTF_8),
                     capturedErr == null ? null : capturedErr.toString(StandardCharsets.UTF_8));
         } catch (InterruptedException ie) {

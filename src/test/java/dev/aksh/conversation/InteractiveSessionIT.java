@@ -165,7 +165,10 @@ class InteractiveSessionIT {
             expect(screen, "ledger-", Duration.ofSeconds(30));
             Thread.sleep(500);
             type(keys, "\u0003");
-            expect(screen, "stopped the local command", Duration.ofSeconds(5));
+            Thread.sleep(1000);
+            type(keys, "status\r");
+            String stopped = expect(screen, "Last exit status: 130", Duration.ofSeconds(10));
+            assertThat(stopped.substring(stopped.lastIndexOf("--watch"))).containsPattern("stopped the local command|cancelled");
             type(keys, "tunnel list\r");
             expect(screen, "bas-hub", Duration.ofSeconds(10));
             type(keys, "exit\r");
