@@ -72,6 +72,7 @@ public final class BastionTunnel implements AutoCloseable {
     private final AtomicReference<String> lastProblem = new AtomicReference<>();
     private final Instant started = Instant.now();
     private volatile boolean closed;
+    private final Object lifecycle = new Object();
 
     private BastionTunnel(BastionEndpoint endpoint, Options options, ServerSocket server) {
         this.endpoint = endpoint;
@@ -152,10 +153,12 @@ public final class BastionTunnel implements AutoCloseable {
     /** Closes the listener, every connection and every session; waits (briefly) for Bastion to confirm the deletions. */
     @Override
     public void close() {
-        if (closed) {
-            return;
+        synchronized (lifecycle) {
+            if (closed) {
+                return;
+            }
+            closed = true; // from here no new session starts, so the ones opening now are all there is
         }
-        closed = true;
         try {
             server.close();
         } catch (IOException ignored) {
@@ -183,6 +186,16 @@ public final class BastionTunnel implements AutoCloseable {
     // ------------------------------------------------------------------ sessions
 
     private CompletableFuture<BastionSession> newSession() {
+        synchronized (lifecycle) {
+            if (closed) {
+                return CompletableFuture.failedFuture(new IOException("the tunnel is closed"));
+            }
+            return startSession();
+        }
+    }
+
+    /** Starts opening a session; registered in {@code opening} before anything can complete it. */
+    private CompletableFuture<BastionSession> startSession() {
         CompletableFuture<BastionSession> f = endpoint.requestToken().thenApplyAsync(token -> {
             BastionSession s = new BastionSession(endpoint, token);
             sessions.add(s);
