@@ -1,6 +1,16 @@
 package dev.aksh.app;
 
 import dev.aksh.azure.ArmErrors;
+import dev.aksh.azure.ArmRest;
+import dev.aksh.azure.Fleet;
+import dev.aksh.azure.FleetMember;
+import dev.aksh.azure.FleetService;
+import dev.aksh.invoke.FleetInvokeService;
+import dev.aksh.shell.commands.FleetCommands;
+import dev.aksh.shell.commands.KubeTokenCommands;
+import dev.aksh.tunnel.ExecCredentials;
+import java.util.ArrayList;
+import java.util.function.BiFunction;
 import dev.aksh.azure.AzureClients;
 import dev.aksh.azure.AzureCredentials;
 import dev.aksh.azure.AzureEndpoints;
@@ -201,10 +211,19 @@ public final class Aksh implements AutoCloseable {
             return o instanceof InvokeService.Finished f && f.result().succeeded() && Integer.valueOf(0).equals(f.result().exitCode())
                     ? f.result().logs() : "";
         });
+        FleetService fleets = new FleetService(ArmRest.of(clients), clusters);
+        cache.define(Completers.FLEETS, sub -> Completers.fleetSuggestions(fleets.list(sub)));
+        cache.define(Completers.MEMBERS, fleetId -> {
+            Fleet f = fleets.get(fleetId);
+            List<FleetMember> members = fleets.members(f);
+            completers.rememberMembers(f, members, session.get().subscription());
+            return Completers.memberSuggestions(members);
+        });
+        Path home = Path.of(env.env().getOrDefault("HOME", env.userHome()));
         register(catalog, new ConnectCommands(connect, tunnels, clusters, session, console, completers, r -> {
             SessionContext c = session.get();
             return c.cluster() == null ? List.of() : cache.get(BASTIONS + ":" + c.cluster().id());
-        }, tools, Path.of(env.env().getOrDefault("HOME", env.userHome()))).commands());
+        }, tools, home, fleets, () -> identity.whoami().objectId()).commands());
         register(catalog, new TunnelCommands(tunnels, session, console).commands());
         RangesService rangesService = new RangesService(clients, network, Clock.systemUTC());
         dev.aksh.ranges.MyIp myIp = new dev.aksh.ranges.MyIp(() -> dev.aksh.ranges.MyIp.parse(myIpResolvers.get(),
@@ -227,6 +246,32 @@ public final class Aksh implements AutoCloseable {
                         kube.harvest(cluster.id(), command, f.result().logs());
                     }
                 }).commands());
+
+        List<String> self = new ArrayList<>(SelfCommand.argv());
+        if (options.sandbox()) {
+            // the sandbox's identity lives in aksh, so its hub kubeconfigs run aksh in the same world
+            self.add("--sandbox");
+            if (options.sandboxWorld() != null) {
+                self.add("--sandbox-world");
+                self.add(options.sandboxWorld().toAbsolutePath().toString());
+            }
+        }
+        BiFunction<String, String, FleetCommands.HubUser> hubUsers = (serverId, choice) -> {
+            boolean installed = tools.find("kubelogin") != null;
+            boolean kubelogin = choice != null ? choice.equals("kubelogin") : installed && credentials.sharedWithAzureCli();
+            if (kubelogin) {
+                if (!installed) {
+                    console.warn("kubelogin is not installed here, so kubectl cannot use this context until it is: "
+                            + LocalTools.installHint("kubelogin"));
+                }
+                return new FleetCommands.HubUser(ExecCredentials.kubelogin(serverId),
+                        "kubelogin (--login azurecli: your Azure CLI sign-in)");
+            }
+            return new FleetCommands.HubUser(ExecCredentials.aksh(self, serverId), "aksh kube-token (" + self.get(0) + ")");
+        };
+        register(catalog, new FleetCommands(fleets, subscriptions, identity, new FleetInvokeService(clusters, invoke, tunnels,
+                tunnelRoute, tools), session, console, completers, hubUsers, home, background).commands());
+        register(catalog, new KubeTokenCommands(clients::token, console).commands());
 
         shell = new Shell(catalog, console, List.of(new ArmErrors()));
         holder[0] = shell;

@@ -5,7 +5,7 @@ import dev.aksh.session.SessionContext;
 
 /**
  * The prompt: the whole context at a glance, computed from the current context every time it is
- * shown, so it is never stale. {@code [SANDBOX] Contoso Production / aks-payments (run-command) > }
+ * shown, so it is never stale. {@code [SANDBOX] Contoso Production / aks-payments (run-command) · fleet fleet-prod > }
  */
 final class Prompt {
     private Prompt() {
@@ -27,6 +27,10 @@ final class Prompt {
         if (c.cluster() != null) {
             sb.append(style(" / ", Style.DIM, colour)).append(style(c.cluster().name(), Style.ACCENT, colour))
                     .append(' ').append(style("(" + c.routeLabel() + ")", Style.DIM, colour));
+        }
+        if (c.fleet() != null) {
+            String fleet = c.fleet().substring(c.fleet().lastIndexOf('/') + 1);
+            sb.append(style(" · fleet ", Style.DIM, colour)).append(style(fleet, Style.ACCENT, colour));
         }
         return sb.append(style(" > ", Style.BOLD, colour)).toString();
     }

@@ -21,4 +21,13 @@ public interface CredentialSource {
 
     /** A short name for the credential that last produced a token ("Azure CLI", "environment"…). */
     String describe();
+
+    /**
+     * Whether other tools on this machine (kubelogin's {@code azurecli} mode) sign in as the same
+     * identity: true for real Azure, where the Azure CLI's login is shared; false for an identity only
+     * this process has (the sandbox's).
+     */
+    default boolean sharedWithAzureCli() {
+        return true;
+    }
 }

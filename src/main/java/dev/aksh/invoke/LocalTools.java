@@ -57,6 +57,7 @@ public final class LocalTools {
         return switch (tool) {
             case "kubectl" -> "install kubectl ('az aks install-cli', or https://kubernetes.io/docs/tasks/tools/)";
             case "helm" -> "install helm (https://helm.sh/docs/intro/install/)";
+            case "kubelogin" -> "install kubelogin ('az aks install-cli', or https://azure.github.io/kubelogin/install.html)";
             default -> "install " + tool;
         };
     }

@@ -21,6 +21,11 @@ public interface Console {
     /** Whether a person is there to answer questions (an interactive terminal session). */
     boolean interactive();
 
+    /** Whether results go to a terminal (where a person may read them), even when nobody can answer questions. */
+    default boolean outputToTerminal() {
+        return interactive();
+    }
+
     /** Columns available, or 0 when unknown (off a terminal). */
     int width();
 

@@ -52,6 +52,18 @@ public final class Spinner implements Progress {
     }
 
     @Override
+    public void above(Runnable print) {
+        synchronized (out) {
+            out.print("\r\u001b[K");
+            out.flush();
+            print.run();
+            if (!closed.get()) {
+                draw(FRAMES[0]);
+            }
+        }
+    }
+
+    @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {
             thread.interrupt();

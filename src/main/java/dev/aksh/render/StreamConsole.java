@@ -53,6 +53,11 @@ public final class StreamConsole implements Console {
     }
 
     @Override
+    public boolean outputToTerminal() {
+        return terminal;
+    }
+
+    @Override
     public int width() {
         return 0;
     }

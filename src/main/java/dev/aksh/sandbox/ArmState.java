@@ -27,9 +27,10 @@ public final class ArmState {
     private final Map<String, World.ClusterSpec> clusterSpecs = new java.util.HashMap<>();
 
     public ArmState(World world) {
-        this.world = world;
-        ArmDocuments.seed(world, this);
-        NetworkDocuments.seed(world, this);
+        this.world = FleetWorlds.expand(world);
+        ArmDocuments.seed(this.world, this);
+        NetworkDocuments.seed(this.world, this);
+        FleetDocuments.seed(this.world, this);
     }
 
     public World world() {

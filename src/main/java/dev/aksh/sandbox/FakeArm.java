@@ -211,6 +211,17 @@ public final class FakeArm implements AutoCloseable {
         }
         List<String> seg = segments(r.path());
         Call call = new Call(r);
+        int roles = r.path().toLowerCase(Locale.ROOT).indexOf("/providers/microsoft.authorization/roleassignments");
+        if (roles >= 0 && r.path().toLowerCase(Locale.ROOT).endsWith("/roleassignments")) {
+            requireGet(r);
+            String scope = r.path().substring(0, roles);
+            synchronized (state) {
+                if (scope.isEmpty() || state.world().identity().denied(scope)) {
+                    authorize(scope.isEmpty() ? "/" : scope, "Microsoft.Authorization/roleAssignments/read");
+                }
+                return RoleDocuments.assignments(call, scope);
+            }
+        }
         if (seg.isEmpty()) {
             throw new ArmError(404, "NotFound", "No route for " + r.path());
         }

@@ -46,7 +46,11 @@ public final class FakeAzure implements AutoCloseable {
         this.bastions = new BastionHosts(state, apiServers, firewall);
         bastions.startAll(ca);
         RunCommands runCommands = new RunCommands(kube);
-        arm.addKind(new ManagedClusters(operations, runCommands, new ClusterCredentials(ca), firewall));
+        ClusterCredentials credentials = new ClusterCredentials(ca);
+        arm.addKind(new ManagedClusters(operations, runCommands, credentials, firewall));
+        arm.addKind(FleetDocuments.fleetKind(credentials));
+        arm.addKind(FleetDocuments.memberKind());
+        arm.addKind(RoleDocuments.definitionKind());
         arm.addKind(runCommands.resultsKind());
         arm.addKind(NetworkDocuments.vnetKind());
         arm.addKind(NetworkDocuments.simpleKind(NetworkDocuments.PEERING_TYPE));

@@ -56,9 +56,19 @@ public final class KubeApiServers implements AutoCloseable {
             names.addAll(List.of("kubernetes", "kubernetes.default", "kubernetes.default.svc",
                     "kubernetes.default.svc.cluster.local", "localhost"));
             boolean localAccounts = !p.path("disableLocalAccounts").asBoolean(false);
+            String fleet = managedCluster.path("tags").path("fleet").asText(null);
             try {
                 return new KubeApiServer(kube, ca.issue(names, List.of("127.0.0.1")).serverContext(),
-                        (token, cert) -> check(token, cert, localAccounts)).start();
+                        (token, cert) -> {
+                            String denied = check(token, cert, localAccounts);
+                            if (denied == null && fleet != null && token != null
+                                    && !RoleDocuments.holds(state.world(), fleet, RoleDocuments.FLEET_HUB_ROLES)) {
+                                return KubeApiServer.FORBIDDEN + "User \"" + state.world().identity().user()
+                                        + "\" holds none of the Azure Kubernetes Fleet Manager RBAC roles on the fleet, so the "
+                                        + "hub cluster lets it do nothing";
+                            }
+                            return denied;
+                        }).start();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

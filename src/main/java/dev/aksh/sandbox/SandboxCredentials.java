@@ -25,6 +25,11 @@ public final class SandboxCredentials implements CredentialSource {
     }
 
     @Override
+    public boolean sharedWithAzureCli() {
+        return false; // the Azure CLI knows nothing of the sandbox's identity
+    }
+
+    @Override
     public String describe() {
         return "sandbox identity (no real sign-in)";
     }

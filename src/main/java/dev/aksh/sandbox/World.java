@@ -29,7 +29,7 @@ public record World(
     public World {
         name = name == null ? "sandbox" : name;
         tenant = tenant == null ? new Tenant(null, null) : tenant;
-        identity = identity == null ? new Principal(null, null, null, null) : identity;
+        identity = identity == null ? new Principal(null, null, null, null, null) : identity;
         myIp = myIp == null ? "203.0.113.10" : myIp;
         arm = arm == null ? new Arm(null, null, null, null) : arm;
         subscriptions = subscriptions == null ? List.of() : List.copyOf(subscriptions);
@@ -46,9 +46,12 @@ public record World(
      * @param noAccess scopes (resource ids, or the ids of the resource groups or subscriptions
      *     holding them) where this identity has no role: ARM answers 403 AuthorizationFailed there,
      *     and lists leave what is under them out
+     * @param roleAssignments built-in roles this identity holds (for the roles Fleet hubs require)
      */
-    public record Principal(String user, String displayName, String objectId, List<String> noAccess) {
+    public record Principal(String user, String displayName, String objectId, List<String> noAccess,
+            List<RoleAssignmentSpec> roleAssignments) {
         public Principal {
+            roleAssignments = roleAssignments == null ? List.of() : List.copyOf(roleAssignments);
             user = user == null ? "trainee@contoso.example" : user;
             displayName = displayName == null ? "Sandbox Trainee" : displayName;
             objectId = objectId == null ? "0b7d2f4e-3c1a-4e8b-9f6d-5a2c7e1b9d30" : objectId;
@@ -92,8 +95,14 @@ public record World(
     }
 
     public record ResourceGroupSpec(String name, String location, Map<String, String> tags, List<ClusterSpec> clusters,
-            List<VnetSpec> virtualNetworks, List<BastionSpec> bastions) {
+            List<VnetSpec> virtualNetworks, List<BastionSpec> bastions, List<FleetSpec> fleets) {
+        public ResourceGroupSpec(String name, String location, Map<String, String> tags, List<ClusterSpec> clusters,
+                List<VnetSpec> virtualNetworks, List<BastionSpec> bastions) {
+            this(name, location, tags, clusters, virtualNetworks, bastions, null);
+        }
+
         public ResourceGroupSpec {
+            fleets = fleets == null ? List.of() : List.copyOf(fleets);
             location = location == null ? "westeurope" : location;
             tags = tags == null ? Map.of() : Map.copyOf(tags);
             clusters = clusters == null ? List.of() : List.copyOf(clusters);
@@ -117,6 +126,57 @@ public record World(
     }
 
     public record SubnetSpec(String name, String prefix) {
+    }
+
+    /**
+     * A Kubernetes Fleet Manager fleet.
+     *
+     * @param privateHub whether its hub cluster's API server is private (default true)
+     * @param hubSubnet the hub's subnet as {@code VNET/SUBNET} in this resource group, or a full id
+     * @param members member clusters; more can be generated
+     * @param generate a number of generated members, each with a cluster of its own (for scale)
+     */
+    public record FleetSpec(String name, Boolean privateHub, String hubSubnet, List<MemberSpec> members,
+            GenerateSpec generate) {
+        public FleetSpec {
+            privateHub = privateHub == null || privateHub;
+            members = members == null ? List.of() : List.copyOf(members);
+        }
+    }
+
+    /**
+     * @param cluster the member cluster: {@code RG/NAME} in the fleet's subscription, or a resource id
+     * @param group the update group
+     * @param error when set, the member failed to join: {@code CODE: message}
+     */
+    public record MemberSpec(String name, String cluster, String group, String error) {
+    }
+
+    /**
+     * @param members how many members to generate (each with its own cluster)
+     * @param resourceGroup where their clusters go
+     * @param commandLatencyMs how long a command takes on each (the run-command pod's latency)
+     */
+    public record GenerateSpec(Integer members, String resourceGroup, Integer commandLatencyMs) {
+        public GenerateSpec {
+            members = members == null ? 0 : members;
+            commandLatencyMs = commandLatencyMs == null ? 1000 : commandLatencyMs;
+        }
+    }
+
+    /** A role assignment of the sandbox identity: a built-in role's name at a scope (a resource id). */
+    /**
+     * @param pending made moments ago: ARM lists it, but the hub's API server does not honour it yet
+     *     (Azure RBAC takes minutes to apply)
+     */
+    public record RoleAssignmentSpec(String role, String scope, Boolean pending) {
+        public RoleAssignmentSpec {
+            pending = pending != null && pending;
+        }
+
+        public RoleAssignmentSpec(String role, String scope) {
+            this(role, scope, false);
+        }
     }
 
     /**
@@ -208,13 +268,26 @@ public record World(
 
     /** Workloads in a cluster, in the terms of the manifests an operator would apply. */
     public record Kubernetes(List<String> namespaces, List<DeploymentSpec> deployments, List<ServiceSpec> services,
-            List<ConfigMapSpec> configMaps, List<ReleaseSpec> releases) {
+            List<ConfigMapSpec> configMaps, List<ReleaseSpec> releases, List<MemberClusterSpec> memberClusters) {
+        public Kubernetes(List<String> namespaces, List<DeploymentSpec> deployments, List<ServiceSpec> services,
+                List<ConfigMapSpec> configMaps, List<ReleaseSpec> releases) {
+            this(namespaces, deployments, services, configMaps, releases, null);
+        }
+
         public Kubernetes {
+            memberClusters = memberClusters == null ? List.of() : List.copyOf(memberClusters);
             namespaces = namespaces == null ? List.of() : List.copyOf(namespaces);
             deployments = deployments == null ? List.of() : List.copyOf(deployments);
             services = services == null ? List.of() : List.copyOf(services);
             configMaps = configMaps == null ? List.of() : List.copyOf(configMaps);
             releases = releases == null ? List.of() : List.copyOf(releases);
+        }
+    }
+
+    /** A Fleet hub's MemberCluster object: a member, whether it joined, and since when. */
+    public record MemberClusterSpec(String name, Boolean joined, String age) {
+        public MemberClusterSpec {
+            joined = joined == null || joined;
         }
     }
 

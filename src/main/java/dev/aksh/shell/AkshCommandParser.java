@@ -151,6 +151,9 @@ public final class AkshCommandParser implements CommandParser {
                 throw AkshException.usage(typed + " is a flag and takes no value (or true/false), not '" + value + "'",
                         spec.usageHint());
             }
+        } else if (value == null && o.optionalValue()) {
+            boolean next = i + 1 < rest.size() && !rest.get(i + 1).startsWith("-");
+            value = next ? rest.get(++i) : "";
         } else if (value == null) {
             if (i + 1 >= rest.size()) {
                 throw AkshException.usage(typed + " needs a value (" + o.valueName() + ")", spec.usageHint());

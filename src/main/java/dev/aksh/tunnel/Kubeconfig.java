@@ -111,6 +111,57 @@ public final class Kubeconfig {
         return kc;
     }
 
+    /**
+     * A kubeconfig for the API server as AKS gave it (its own server address and CA), with
+     * {@code user} in place of AKS's user; cluster, user and context all called {@code name}.
+     */
+    public static ObjectNode withUser(Source s, String name, ObjectNode user) {
+        ObjectNode kc = YAML.createObjectNode();
+        kc.put("apiVersion", "v1");
+        kc.put("kind", "Config");
+        ObjectNode e = YAML.createObjectNode();
+        ObjectNode c = e.putObject("cluster");
+        if (s.certificateAuthorityData() != null) {
+            c.put("certificate-authority-data", s.certificateAuthorityData());
+        }
+        c.put("server", s.server());
+        e.put("name", name);
+        kc.putArray("clusters").add(e);
+        kc.putArray("contexts").add(contextEntry(name));
+        kc.put("current-context", name);
+        kc.putObject("preferences");
+        ObjectNode u = YAML.createObjectNode();
+        u.put("name", name);
+        u.set("user", user.deepCopy());
+        kc.putArray("users").add(u);
+        return kc;
+    }
+
+    /** What merging into a file did. */
+    public record Merged(String previousContext, boolean replaced) {
+    }
+
+    /**
+     * Merges {@code doc}'s entries called {@code name} into the kubeconfig file {@code target}
+     * (created if missing, with its directory), makes that context current and writes the file
+     * atomically as 0600.
+     */
+    public static Merged mergeFile(java.nio.file.Path target, ObjectNode doc, String name) {
+        ObjectNode into;
+        try {
+            into = java.nio.file.Files.exists(target) ? parse(java.nio.file.Files.readAllBytes(target), target.toString())
+                    : YAML.createObjectNode();
+            java.nio.file.Files.createDirectories(target.toAbsolutePath().getParent());
+        } catch (IOException e) {
+            throw AkshException.usage("cannot read " + target + ": " + e.getMessage(), "check the path and its permissions");
+        }
+        boolean replaced = named(into.path("contexts"), name) != null || named(into.path("clusters"), name) != null
+                || named(into.path("users"), name) != null;
+        String previous = merge(into, doc, name);
+        PrivateFiles.write(target, bytes(into));
+        return new Merged(previous, replaced);
+    }
+
     private static ObjectNode clusterEntry(Source s, String name, int port) {
         ObjectNode e = YAML.createObjectNode();
         ObjectNode c = e.putObject("cluster");

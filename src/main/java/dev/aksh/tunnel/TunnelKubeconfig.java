@@ -108,15 +108,7 @@ public final class TunnelKubeconfig implements AutoCloseable {
     }
 
     private void merge(ObjectNode doc) {
-        ObjectNode target = Files.exists(mergeInto) ? read(mergeInto) : Kubeconfig.YAML.createObjectNode();
-        previousContext = Kubeconfig.merge(target, doc, name);
-        Path parent = mergeInto.toAbsolutePath().getParent();
-        try {
-            Files.createDirectories(parent);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        PrivateFiles.write(mergeInto, Kubeconfig.bytes(target));
+        previousContext = Kubeconfig.mergeFile(mergeInto, doc, name).previousContext();
     }
 
     private static ObjectNode read(Path p) {

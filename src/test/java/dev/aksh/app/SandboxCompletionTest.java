@@ -49,7 +49,7 @@ class SandboxCompletionTest {
     @Test
     void clusterUseCompletesTheClustersOfTheCurrentSubscription() {
         assertThat(complete("cluster use ")).containsExactly(
-                "aks-auto", "aks-batch", "aks-dev", "aks-ledger", "aks-payments", "aks-web");
+                "aks-auto", "aks-batch", "aks-dev", "aks-ledger", "aks-payments", "aks-web", "hub");
         assertThat(complete("cluster use aks-p")).containsExactly("aks-payments");
         assertThat(complete("cluster show aks-l")).containsExactly("aks-ledger");
         assertThat(complete("cluster list -g rg-w")).containsExactly("rg-web");

@@ -35,7 +35,7 @@ class ClusterServiceTest {
     @Test
     void listsTheClustersOfASubscriptionOrOfOneResourceGroup() {
         assertThat(clusters.list(PROD, null)).extracting(Cluster::name)
-                .containsExactly("aks-auto", "aks-batch", "aks-dev", "aks-ledger", "aks-payments", "aks-web");
+                .containsExactly("aks-auto", "aks-batch", "aks-dev", "aks-ledger", "aks-payments", "aks-web", "hub");
         assertThat(clusters.list(PROD, "rg-web")).extracting(Cluster::name).containsExactly("aks-web");
     }
 

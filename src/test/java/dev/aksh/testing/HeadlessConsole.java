@@ -30,6 +30,19 @@ public final class HeadlessConsole implements Console {
         this.interactive = interactive;
     }
 
+    private volatile boolean terminalOutput;
+
+    /** Says results go to a terminal (as a script's stdout may), though nobody answers questions. */
+    public HeadlessConsole terminalOutput(boolean yes) {
+        terminalOutput = yes;
+        return this;
+    }
+
+    @Override
+    public boolean outputToTerminal() {
+        return terminalOutput || interactive;
+    }
+
     /** Queues the answer to the next confirmation. */
     public HeadlessConsole answer(boolean yes) {
         confirmations.add(yes);

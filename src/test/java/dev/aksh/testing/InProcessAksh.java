@@ -43,6 +43,13 @@ public final class InProcessAksh implements AutoCloseable {
         return new InProcessAksh(args, Map.of(), new HeadlessConsole());
     }
 
+    /** The sandbox with the default world, writing to {@code console}. */
+    public static InProcessAksh sandbox(HeadlessConsole console, String... moreArgs) throws IOException {
+        List<String> args = new ArrayList<>(List.of("--sandbox"));
+        args.addAll(List.of(moreArgs));
+        return new InProcessAksh(args, Map.of(), console);
+    }
+
     /** The sandbox with a world file. */
     public static InProcessAksh sandboxWorld(Path world) throws IOException {
         return new InProcessAksh(List.of("--sandbox-world", world.toString()), Map.of(), new HeadlessConsole());

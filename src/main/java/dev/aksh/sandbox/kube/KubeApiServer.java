@@ -41,9 +41,11 @@ import javax.net.ssl.SSLPeerUnverifiedException;
  * app, or the cluster admin's client certificate.
  */
 public final class KubeApiServer implements AutoCloseable {
+    /** What an authenticator's answer starts with when the caller is known but not allowed (403). */
+    public static final String FORBIDDEN = "forbidden:";
     /** Who may call: the token or certificate the request carries. */
     public interface Authenticator {
-        /** @return null when allowed, or the reason to answer 401 */
+        /** @return null when allowed, the reason to answer 401, or {@link #FORBIDDEN} and a reason for 403 */
         String check(String bearerToken, X509Certificate clientCertificate);
     }
 
@@ -131,6 +133,10 @@ public final class KubeApiServer implements AutoCloseable {
             String path = ex.getRequestURI().getPath();
             boolean anonymousPublicInfo = bearer == null && cert == null
                     && (path.equals("/version") || path.equals("/healthz") || path.equals("/livez") || path.equals("/readyz"));
+            if (denied != null && denied.startsWith(FORBIDDEN) && !anonymousPublicInfo) {
+                status(ex, 403, "Forbidden", denied.substring(FORBIDDEN.length()), null);
+                return;
+            }
             if (denied != null && !anonymousPublicInfo) {
                 // as on AKS, anonymous requests may read only what system:public-info-viewer allows
                 status(ex, 401, "Unauthorized", "Unauthorized", null);

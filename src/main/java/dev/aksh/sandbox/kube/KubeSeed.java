@@ -87,6 +87,22 @@ public final class KubeSeed {
                 c.installRelease(r.namespace(), r.name(), r.chart(), r.appVersion() == null ? "" : r.appVersion());
             }
         });
+        if (!k.memberClusters().isEmpty()) {
+            c.kinds().register(KubeKinds.MEMBER_CLUSTER);
+            for (World.MemberClusterSpec m : k.memberClusters()) {
+                Instant when = c.now().minus(age(m.age(), Duration.ofDays(3)));
+                c.at(when, () -> {
+                    ObjectNode mc = c.newObject(KubeKinds.MEMBER_CLUSTER, null, m.name(), when);
+                    mc.putObject("spec").putObject("identity").put("kind", "User").put("name", m.name());
+                    ObjectNode cond = mc.putObject("status").putArray("conditions").addObject();
+                    cond.put("type", "Joined");
+                    cond.put("status", m.joined() ? "True" : "False");
+                    cond.put("reason", m.joined() ? "MemberClusterJoined" : "MemberClusterJoinFailed");
+                    cond.put("lastTransitionTime", when.toString());
+                    c.put(KubeKinds.MEMBER_CLUSTER, mc);
+                });
+            }
+        }
         return c;
     }
 

@@ -1,6 +1,8 @@
 package dev.aksh.shell.commands;
 
 import dev.aksh.azure.Cluster;
+import dev.aksh.azure.Fleet;
+import dev.aksh.azure.FleetMember;
 import dev.aksh.azure.Subscription;
 import dev.aksh.session.SessionContext;
 import dev.aksh.session.SessionState;
@@ -20,6 +22,10 @@ public final class Completers {
     public static final String SUBSCRIPTIONS = "subscriptions";
     public static final String CLUSTERS = "clusters";
     public static final String GROUPS = "groups";
+    public static final String FLEETS = "fleets";
+    public static final String MEMBERS = "members";
+    /** Member clusters of fleets read in this session, for {@code cluster use}. */
+    public static final String MEMBER_CLUSTERS = "member-clusters";
 
     private final CompletionCache cache;
     private final SessionState session;
@@ -46,12 +52,96 @@ public final class Completers {
         return r -> cache.get(SUBSCRIPTIONS);
     }
 
-    /** Cluster names in the current subscription. */
+    public static String fleetsKey(String subscriptionId) {
+        return FLEETS + ":" + subscriptionId;
+    }
+
+    public static String membersKey(String fleetId) {
+        return MEMBERS + ":" + fleetId;
+    }
+
+    /**
+     * Cluster names in the current subscription, and the clusters of fleet members read in this
+     * session (by name in the current subscription, by resource id elsewhere).
+     */
     public ValueCompleter clusters() {
         return r -> {
             SessionContext c = session.get();
-            return c.subscription() == null ? List.of() : cache.get(clustersKey(c.subscription().id()));
+            List<Suggestion> out = new ArrayList<>(c.subscription() == null ? List.of() : cache.get(clustersKey(c.subscription().id())));
+            Set<String> seen = new java.util.HashSet<>();
+            out.forEach(s -> seen.add(s.value().toLowerCase(java.util.Locale.ROOT)));
+            for (Suggestion s : cache.has(MEMBER_CLUSTERS) ? cache.get(MEMBER_CLUSTERS) : List.<Suggestion>of()) {
+                if (seen.add(s.value().toLowerCase(java.util.Locale.ROOT))) {
+                    out.add(s);
+                }
+            }
+            return out;
         };
+    }
+
+    /** Fleet names in the current subscription. */
+    public ValueCompleter fleets() {
+        return r -> {
+            SessionContext c = session.get();
+            return c.subscription() == null ? List.of() : cache.get(fleetsKey(c.subscription().id()));
+        };
+    }
+
+    /** Member names of the current fleet. */
+    public ValueCompleter members() {
+        return r -> {
+            SessionContext c = session.get();
+            return c.fleet() == null ? List.of() : cache.get(membersKey(c.fleet()));
+        };
+    }
+
+    /** Member groups of the current fleet. */
+    public ValueCompleter memberGroups() {
+        return r -> {
+            SessionContext c = session.get();
+            if (c.fleet() == null) {
+                return List.of();
+            }
+            Set<String> groups = new java.util.TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+            for (Suggestion s : cache.get(membersKey(c.fleet()))) {
+                String d = s.description();
+                int at = d == null ? -1 : d.indexOf("group ");
+                if (at >= 0) {
+                    groups.add(d.substring(at + 6).split(",")[0].trim());
+                }
+            }
+            return groups.stream().map(Suggestion::of).toList();
+        };
+    }
+
+    public void rememberFleets(String subscriptionId, List<Fleet> fleets) {
+        cache.put(fleetsKey(subscriptionId), fleetSuggestions(fleets));
+    }
+
+    /** Stores a fleet's members, and their clusters for {@code cluster use}. */
+    public void rememberMembers(Fleet fleet, List<FleetMember> members, dev.aksh.session.SubscriptionRef current) {
+        cache.put(membersKey(fleet.id()), memberSuggestions(members));
+        List<Suggestion> clusters = new ArrayList<>(cache.has(MEMBER_CLUSTERS) ? cache.get(MEMBER_CLUSTERS) : List.of());
+        for (FleetMember m : members) {
+            dev.aksh.session.ClusterRef ref = dev.aksh.session.ClusterRef.parseId(m.clusterId());
+            if (ref == null) {
+                continue;
+            }
+            boolean here = current != null && current.id().equalsIgnoreCase(ref.subscriptionId());
+            Suggestion s = Suggestion.of(here ? ref.name() : m.clusterId(), "member " + m.name() + " of " + fleet.name());
+            clusters.removeIf(x -> x.value().equalsIgnoreCase(s.value()));
+            clusters.add(s);
+        }
+        cache.put(MEMBER_CLUSTERS, clusters);
+    }
+
+    public static List<Suggestion> fleetSuggestions(List<Fleet> fleets) {
+        return fleets.stream().map(f -> Suggestion.of(f.name(), f.resourceGroup() + ", hub " + f.hubAccess())).toList();
+    }
+
+    public static List<Suggestion> memberSuggestions(List<FleetMember> members) {
+        return members.stream().map(m -> Suggestion.of(m.name(), m.clusterShort()
+                + (m.group() == null || m.group().isBlank() ? "" : ", group " + m.group()))).toList();
     }
 
     /** Resource groups that hold clusters in the current subscription. */

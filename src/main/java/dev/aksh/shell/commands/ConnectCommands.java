@@ -2,6 +2,7 @@ package dev.aksh.shell.commands;
 
 import dev.aksh.azure.Cluster;
 import dev.aksh.azure.ClusterService;
+import dev.aksh.error.AkshException;
 import dev.aksh.invoke.LocalTools;
 import dev.aksh.render.Console;
 import dev.aksh.render.Progress;
@@ -34,13 +35,19 @@ public final class ConnectCommands {
     private final ValueCompleter bastions;
     private final LocalTools tools;
     private final Path home;
+    private final dev.aksh.azure.FleetService fleets;
+    private final java.util.function.Supplier<String> objectId;
 
     /**
      * @param bastions completes Bastion names that can reach the current cluster
      * @param home the user's home directory, for '~' in --kubeconfig
+     * @param objectId the signed-in identity's object id (for the Fleet hub's role check), or null
      */
     public ConnectCommands(ConnectService connect, TunnelManager tunnels, ClusterService clusters, SessionState session,
-            Console console, Completers completers, ValueCompleter bastions, LocalTools tools, Path home) {
+            Console console, Completers completers, ValueCompleter bastions, LocalTools tools, Path home,
+            dev.aksh.azure.FleetService fleets, java.util.function.Supplier<String> objectId) {
+        this.fleets = fleets;
+        this.objectId = objectId;
         this.connect = connect;
         this.tunnels = tunnels;
         this.clusters = clusters;
@@ -73,17 +80,21 @@ public final class ConnectCommands {
                         ValueCompleter.of(List.of("~/.kube/config"))))
                 .option(OptionSpec.value("cluster", "NAME", "connect to this cluster instead of the current one",
                         completers.clusters()))
+                .option(OptionSpec.optionalValue("fleet", "NAME", "connect to this fleet's hub cluster (default: the "
+                        + "current fleet's)", completers.fleets()))
                 .option(OptionSpec.flag("foreground", "stay here until Ctrl-C, then close the tunnel"))
                 .output()
                 .example("connect bastion", "seed 001: find the Bastion and open the tunnel")
                 .example("connect bastion --bastion bas-hub --port 8443", "a given Bastion, a fixed local port")
+                .example("connect bastion --fleet", "seed 002: the current fleet's private hub; then "
+                        + "invoke --fleet-hub \"kubectl get memberclusters\"")
                 .example("connect bastion --kubeconfig ~/.kube/config --foreground",
                         "use the tunnel from other terminals with plain kubectl until Ctrl-C")
                 .handler(this::bastion).build());
     }
 
     private Result bastion(Invocation inv) {
-        Cluster cluster = target(inv);
+        Cluster cluster = inv.has("fleet") ? hub(inv) : target(inv);
         int port = inv.intOption("port", 0, 1, 65535);
         Path merge = inv.option("kubeconfig") == null ? null : expand(inv.option("kubeconfig"));
         ConnectService.Outcome o;
@@ -160,6 +171,28 @@ public final class ConnectCommands {
 
     private Cluster target(Invocation inv) {
         return Targets.cluster(inv, session, clusters);
+    }
+
+    /** The hub cluster of --fleet's fleet, once the caller is known to hold a Fleet Manager RBAC role. */
+    private Cluster hub(Invocation inv) {
+        if (inv.option("cluster") != null) {
+            throw AkshException.usage("--fleet and --cluster both say where to connect", "give one of them");
+        }
+        dev.aksh.azure.Fleet f = Targets.fleet(inv.option("fleet"), session, fleets);
+        if (!f.hasHub()) {
+            throw AkshException.refused(f.name() + " has no hub cluster", "its members are clusters: 'connect bastion "
+                    + "--cluster NAME'");
+        }
+        if (!f.privateHub()) {
+            console.note(f.name() + "'s hub is public: 'fleet get-credentials' gives a kubeconfig that reaches it directly; "
+                    + "looking for a Bastion anyway");
+        }
+        try (Progress p = console.progress("finding " + f.name() + "'s hub")) {
+            p.state("checking your Fleet Manager RBAC roles");
+            fleets.requireHubRole(f, objectId.get(), console::warn);
+            p.state("looking in " + dev.aksh.azure.FleetService.hubResourceGroup(f));
+            return fleets.hub(f);
+        }
     }
 
     private Path expand(String p) {

@@ -91,6 +91,8 @@ public final class InvokeCommands {
                         .option(OptionSpec.flag("no-wait", "submit, print the command id, and return"))
                         .option(OptionSpec.value("timeout", "DUR", "how long to wait (default 10m)", ValueCompleter.of(
                                 List.of("30s", "2m", "10m", "30m"))))
+                        .option(OptionSpec.flag("fleet-hub", "run on the current fleet's hub, through the tunnel "
+                                + "'connect bastion --fleet' opened"))
                         .option(OptionSpec.value("via", "ROUTE", "run-command or tunnel (default: the cluster's route)",
                                 ValueCompleter.of(List.of("run-command", "tunnel"))))
                         .option(cluster)
@@ -105,6 +107,8 @@ public final class InvokeCommands {
                         .example("invoke \"kubectl get pods -A | grep -v Running\" --no-wait", "submit and come back later")
                         .example("invoke \"kubectl logs deploy/payments-api -n payments --tail 50\"",
                                 "after 'connect bastion': your own kubectl, through the tunnel")
+                        .example("invoke --fleet-hub \"kubectl get memberclusters\"",
+                                "seed 002: after 'connect bastion --fleet', the hub's member clusters")
                         .example("invoke \"kubectl get nodes\" --via run-command", "through AKS command invoke although a tunnel is open")
                         .handler(this::invoke).build(),
                 CommandSpec.command("invoke result").group(GROUP)
@@ -122,6 +126,9 @@ public final class InvokeCommands {
 
     private Result invoke(Invocation inv) {
         String command = inv.arg(0);
+        if (inv.flag("fleet-hub")) {
+            return onFleetHub(inv, command);
+        }
         Route via = via(inv);
         TunnelManager.Open tunnel = tunnelFor(inv);
         Route route = via != null ? via : tunnel != null ? Route.TUNNEL : Route.RUN_COMMAND;
@@ -160,6 +167,78 @@ public final class InvokeCommands {
             return new Result.Text(s.commandId() + "\n", Map.of("id", s.commandId(), "cluster", cluster.name()));
         }
         return finished(inv, cluster, command, (InvokeService.Finished) outcome);
+    }
+
+    /**
+     * The hub of the current fleet, through its open tunnel (found without asking Azure: the tunnel
+     * to a cluster in the fleet's {@code FL_<rg>_<fleet>_} resource group).
+     */
+    private Result onFleetHub(Invocation inv, String command) {
+        if (inv.option("cluster") != null || (inv.option("via") != null && !inv.option("via").equals("tunnel"))) {
+            throw AkshException.usage("--fleet-hub runs on the fleet's hub through its tunnel", "leave out --cluster and --via");
+        }
+        String fleetId = session.get().fleet();
+        dev.aksh.azure.ArmId fleet = fleetId == null ? null : dev.aksh.azure.ArmId.parse(fleetId);
+        if (fleet == null) {
+            throw AkshException.usage("no current fleet", "'fleet use NAME', then 'connect bastion --fleet'");
+        }
+        String prefix = ("FL_" + fleet.resourceGroup() + "_" + fleet.name() + "_").toLowerCase(java.util.Locale.ROOT);
+        TunnelManager.Open hub = tunnels.list().stream()
+                .filter(t -> t.cluster().subscriptionId().equalsIgnoreCase(fleet.subscriptionId())
+                        && t.cluster().resourceGroup().toLowerCase(java.util.Locale.ROOT).startsWith(prefix))
+                .findFirst().orElse(null);
+        if (hub == null) {
+            throw AkshException.usage("no tunnel to " + fleet.name() + "'s hub is open", "open one with 'connect bastion --fleet'");
+        }
+        List<String> missing = tools.missingFor(command);
+        if (!missing.isEmpty()) {
+            throw AkshException.notFound(String.join(" and ", missing) + (missing.size() > 1 ? " are" : " is")
+                    + " not installed here, and the hub is reached only through the tunnel",
+                    String.join("; ", missing.stream().map(LocalTools::installHint).toList()));
+        }
+        TunnelRoute.Target target = new TunnelRoute.Target(fleet.name() + " hub", hub.kubeconfig().file(),
+                hub.kubeconfig().cacheDirectory());
+        java.time.Duration timeout = inv.has("timeout") ? inv.durationOption("timeout", null) : null;
+        boolean stream = inv.output() == OutputFormat.TABLE;
+        StringBuilder errors = new StringBuilder();
+        java.io.Writer err = new java.io.Writer() {
+            @Override
+            public void write(char[] b, int off, int len) {
+                if (errors.length() < 64 * 1024) {
+                    errors.append(b, off, len);
+                }
+                console.err().write(b, off, len);
+            }
+
+            @Override
+            public void flush() {
+                console.err().flush();
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        TunnelRoute.Ran ran = stream ? tunnelRoute.run(command, target, console.out(), err, timeout)
+                : tunnelRoute.run(command, target, null, null, timeout);
+        String stderr = stream ? errors.toString() : ran.stderr();
+        if (ran.exitCode() != 0 && stderr != null && (stderr.contains("Forbidden") || stderr.contains("Unauthorized")
+                || stderr.contains("forbidden"))) {
+            console.note("the hub refused you: Fleet Manager RBAC role assignments take a few minutes to apply after they "
+                    + "are made; 'fleet hub' shows which roles you hold");
+        }
+        inv.status(ran.exitCode());
+        if (stream) {
+            return Result.EMPTY;
+        }
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("fleet", fleet.name());
+        data.put("cluster", hub.cluster().name());
+        data.put("route", "tunnel");
+        data.put("exitCode", ran.exitCode());
+        data.put("logs", ran.stdout());
+        data.put("stderr", ran.stderr());
+        return Result.Text.verbatim(ran.stdout(), data);
     }
 
     private Route via(Invocation inv) {

@@ -34,4 +34,16 @@ final class Targets {
             throw e;
         }
     }
+
+    /** The fleet a command is about: {@code spec} (a name, RG/NAME or id) if given, else the current fleet. */
+    static dev.aksh.azure.Fleet fleet(String spec, SessionState session, dev.aksh.azure.FleetService fleets) {
+        if (spec != null && !spec.isBlank()) {
+            return fleets.resolve(spec, session.get().subscription());
+        }
+        String id = session.get().fleet();
+        if (id == null) {
+            throw AkshException.usage("no current fleet", "'fleet list', then 'fleet use NAME' (or give --fleet NAME)");
+        }
+        return fleets.get(id);
+    }
 }
