@@ -14,7 +14,6 @@ import dev.aksh.tunnel.TunnelManager;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * {@code fleet invoke}: the same command on many members, each through its own route (an open
@@ -103,9 +102,10 @@ public final class FleetInvokeService {
     /** Runs {@code command} on {@code members}; blocks; Ctrl-C (interrupt) cancels what has not started. */
     public FleetRun.Summary run(List<FleetMember> members, String command, int parallel, Duration timeout,
             FleetRun.Listener listener) {
-        List<FleetRun.Target> targets = members.stream().map(m -> new FleetRun.Target(m.name(), m.clusterShort())).toList();
-        List<FleetMember> byIndex = List.copyOf(members);
-        return FleetRun.run(targets, parallel, t -> runOn(byIndex.get(targets.indexOf(t)), t, command, timeout), listener);
+        java.util.Map<FleetRun.Target, FleetMember> byTarget = new java.util.LinkedHashMap<>();
+        members.forEach(m -> byTarget.put(new FleetRun.Target(m.name(), m.clusterShort()), m));
+        return FleetRun.run(List.copyOf(byTarget.keySet()), parallel, t -> runOn(byTarget.get(t), t, command, timeout),
+                listener);
     }
 
     private FleetRun.Outcome runOn(FleetMember m, FleetRun.Target t, String command, Duration timeout) {
@@ -153,10 +153,6 @@ public final class FleetInvokeService {
             return String.join(", ", names);
         }
         return String.join(", ", names.subList(0, 5)) + " and " + (names.size() - 5) + " more";
-    }
-
-    static String lower(String s) {
-        return s == null ? "" : s.toLowerCase(Locale.ROOT);
     }
 
     private static Duration since(long t0) {

@@ -22,6 +22,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import static dev.aksh.testing.Errors.oneLine;
 
 /** FleetService against FakeAzure over HTTP: fleets, paged members, credentials, the hub, the RBAC roles. */
 class FleetServiceTest {
@@ -69,15 +70,6 @@ class FleetServiceTest {
     @AfterAll
     static void stop() {
         sandbox.close();
-    }
-
-    static String oneLine(Runnable r) {
-        try {
-            r.run();
-        } catch (AkshException e) {
-            return e.exitCode().code() + " " + e.oneLine();
-        }
-        throw new AssertionError("no error");
     }
 
     @Test

@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
+import static dev.aksh.testing.Errors.oneLine;
 
 /** The work queue behind 'fleet invoke': bounded, ordered, counted, cancellable; and member selection. */
 class FleetRunTest {
@@ -147,14 +148,5 @@ class FleetRunTest {
                 .startsWith("64 --members, --group and --all choose members in different ways; give one");
         assertThat(oneLine(() -> FleetInvokeService.parallel(0))).startsWith("64 --parallel must be 1-64, not 0");
         assertThat(FleetInvokeService.parallel(64)).isEqualTo(64);
-    }
-
-    static String oneLine(Runnable r) {
-        try {
-            r.run();
-        } catch (AkshException e) {
-            return e.exitCode().code() + " " + e.oneLine();
-        }
-        throw new AssertionError("no error");
     }
 }

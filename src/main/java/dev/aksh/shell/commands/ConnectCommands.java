@@ -196,12 +196,6 @@ public final class ConnectCommands {
     }
 
     private Path expand(String p) {
-        if (p.equals("~")) {
-            return home;
-        }
-        if (p.startsWith("~/")) {
-            return home.resolve(p.substring(2));
-        }
-        return Path.of(p).toAbsolutePath();
+        return Targets.path(p, home);
     }
 }

@@ -511,13 +511,7 @@ public final class FleetCommands {
     }
 
     private Path expand(String p) {
-        if (p.equals("~")) {
-            return home;
-        }
-        if (p.startsWith("~/")) {
-            return home.resolve(p.substring(2));
-        }
-        return Path.of(p).toAbsolutePath();
+        return Targets.path(p, home);
     }
 
     private static String orEmpty(String s) {

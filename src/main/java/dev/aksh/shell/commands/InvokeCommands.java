@@ -227,18 +227,7 @@ public final class InvokeCommands {
             console.note("the hub refused you: Fleet Manager RBAC role assignments take a few minutes to apply after they "
                     + "are made; 'fleet hub' shows which roles you hold");
         }
-        inv.status(ran.exitCode());
-        if (stream) {
-            return Result.EMPTY;
-        }
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("fleet", fleet.name());
-        data.put("cluster", hub.cluster().name());
-        data.put("route", "tunnel");
-        data.put("exitCode", ran.exitCode());
-        data.put("logs", ran.stdout());
-        data.put("stderr", ran.stderr());
-        return Result.Text.verbatim(ran.stdout(), data);
+        return tunnelResult(inv, ran, stream, fleet.name(), hub.cluster().name());
     }
 
     private Route via(Invocation inv) {
@@ -294,12 +283,20 @@ public final class InvokeCommands {
         TunnelRoute.Ran ran = stream
                 ? tunnelRoute.run(command, target, console.out(), console.err(), timeout)
                 : tunnelRoute.run(command, target, null, null, timeout);
+        return tunnelResult(inv, ran, stream, null, tunnel.cluster().name());
+    }
+
+    /** The exit status is the command's; streamed output has been printed, captured output is the result. */
+    private static Result tunnelResult(Invocation inv, TunnelRoute.Ran ran, boolean streamed, String fleet, String cluster) {
         inv.status(ran.exitCode());
-        if (stream) {
+        if (streamed) {
             return Result.EMPTY;
         }
         Map<String, Object> data = new LinkedHashMap<>();
-        data.put("cluster", tunnel.cluster().name());
+        if (fleet != null) {
+            data.put("fleet", fleet);
+        }
+        data.put("cluster", cluster);
         data.put("route", "tunnel");
         data.put("exitCode", ran.exitCode());
         data.put("logs", ran.stdout());

@@ -46,4 +46,15 @@ final class Targets {
         }
         return fleets.get(id);
     }
+
+    /** A path an operator typed: '~' is {@code home}, a relative path is from the current directory. */
+    static java.nio.file.Path path(String p, java.nio.file.Path home) {
+        if (p.equals("~")) {
+            return home;
+        }
+        if (p.startsWith("~/")) {
+            return home.resolve(p.substring(2));
+        }
+        return java.nio.file.Path.of(p).toAbsolutePath();
+    }
 }
