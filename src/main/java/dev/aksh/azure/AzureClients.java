@@ -170,9 +170,41 @@ public final class AzureClients {
         return c;
     }
 
-    /** A token for {@code scope} from the session's credential; callers must never print it. */
+    /** A token is used again until this long before it expires (tunnels renew theirs 5 minutes before). */
+    static final Duration TOKEN_REUSE_MARGIN = Duration.ofMinutes(6);
+
+    private record CachedToken(TokenCredential credential, AccessToken token) {
+    }
+
+    private final Map<String, CachedToken> tokens = new ConcurrentHashMap<>();
+    private final Map<String, Object> tokenLocks = new ConcurrentHashMap<>();
+
+    /**
+     * A token for {@code scope} from the session's credential; callers must never print it. Tokens
+     * are kept in memory and reused while they have more than a few minutes left, so many commands at
+     * once (fleet invoke, tunnel sessions) ask the credential once — the Azure CLI credential starts
+     * an {@code az} process per request.
+     */
     public AccessToken token(String scope) {
-        return credentials.credential().getTokenSync(new TokenRequestContext().addScopes(scope));
+        TokenCredential current = credentials.credential();
+        CachedToken c = tokens.get(scope);
+        if (usable(c, current)) {
+            return c.token();
+        }
+        synchronized (tokenLocks.computeIfAbsent(scope, k -> new Object())) {
+            c = tokens.get(scope);
+            if (usable(c, current)) {
+                return c.token();
+            }
+            AccessToken fresh = current.getTokenSync(new TokenRequestContext().addScopes(scope));
+            tokens.put(scope, new CachedToken(current, fresh));
+            return fresh;
+        }
+    }
+
+    private static boolean usable(CachedToken c, TokenCredential current) {
+        return c != null && c.credential() == current && c.token().getExpiresAt() != null
+                && c.token().getExpiresAt().isAfter(java.time.OffsetDateTime.now().plus(TOKEN_REUSE_MARGIN));
     }
 
     /** The ARM scope for tokens. */

@@ -104,11 +104,43 @@ public final class FleetInvokeService {
             FleetRun.Listener listener) {
         java.util.Map<FleetRun.Target, FleetMember> byTarget = new java.util.LinkedHashMap<>();
         members.forEach(m -> byTarget.put(new FleetRun.Target(m.name(), m.clusterShort()), m));
-        return FleetRun.run(List.copyOf(byTarget.keySet()), parallel, t -> runOn(byTarget.get(t), t, command, timeout),
-                listener);
+        java.util.Map<String, Cluster> known = prefetch(members);
+        return FleetRun.run(List.copyOf(byTarget.keySet()), parallel,
+                t -> runOn(byTarget.get(t), t, command, timeout, known), listener);
     }
 
-    private FleetRun.Outcome runOn(FleetMember m, FleetRun.Target t, String command, Duration timeout) {
+    /**
+     * The member clusters, read with one list per resource group that holds several of them rather
+     * than one GET per member (fewer ARM reads against the subscription's read quota). Groups that
+     * cannot be listed are left to the per-member GET, which reports the error per member.
+     */
+    private java.util.Map<String, Cluster> prefetch(List<FleetMember> members) {
+        java.util.Map<String, List<ClusterRef>> byGroup = new java.util.LinkedHashMap<>();
+        for (FleetMember m : members) {
+            ClusterRef ref = ClusterRef.parseId(m.clusterId());
+            if (ref != null) {
+                byGroup.computeIfAbsent((ref.subscriptionId() + "/" + ref.resourceGroup()).toLowerCase(java.util.Locale.ROOT),
+                        k -> new java.util.ArrayList<>()).add(ref);
+            }
+        }
+        java.util.Map<String, Cluster> out = new java.util.concurrent.ConcurrentHashMap<>();
+        for (List<ClusterRef> refs : byGroup.values()) {
+            if (refs.size() < 3) {
+                continue;
+            }
+            try {
+                for (Cluster c : clusters.list(refs.get(0).subscriptionId(), refs.get(0).resourceGroup())) {
+                    out.put(c.id().toLowerCase(java.util.Locale.ROOT), c);
+                }
+            } catch (RuntimeException e) {
+                // each member will GET its own cluster and say what failed
+            }
+        }
+        return out;
+    }
+
+    private FleetRun.Outcome runOn(FleetMember m, FleetRun.Target t, String command, Duration timeout,
+            java.util.Map<String, Cluster> known) {
         long t0 = System.nanoTime();
         String route = null;
         try {
@@ -125,7 +157,10 @@ public final class FleetInvokeService {
                 return FleetRun.Outcome.ran(t, route, ran.exitCode(), ran.stdout(), ran.stderr(), since(t0));
             }
             route = "run-command";
-            Cluster cluster = clusters.get(ref);
+            Cluster cluster = known.get(ref.id().toLowerCase(java.util.Locale.ROOT));
+            if (cluster == null) {
+                cluster = clusters.get(ref);
+            }
             InvokeService.Outcome o = invoke.invoke(cluster, new InvokeService.Request(command, List.of(), timeout, false),
                     Progress.NONE, w -> { });
             RunResult r = ((InvokeService.Finished) o).result();
