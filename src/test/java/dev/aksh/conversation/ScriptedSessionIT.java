@@ -110,7 +110,9 @@ class ScriptedSessionIT {
         assertThat(r.out()).isEqualTo("Using subscription Contoso Platform (0c9e5b7d-2a41-4f36-8d1c-7b2e4f6a9d58).\n");
         AkshProcess.Run list = aksh.run(null, "--sandbox", "cluster", "list", "-o", "json");
         JsonNode clusters = new ObjectMapper().readTree(list.out());
-        assertThat(clusters).extracting(c -> c.get("name").asText()).containsExactly("aks-analytics");
+        assertThat(clusters).extracting(c -> c.get("name").asText()).as("the Platform subscription's clusters, with "
+                + "fleet-scale's members and hub").contains("aks-analytics", "aks-fleet-scale-50", "hub")
+                .doesNotContain("aks-payments").hasSize(52);
     }
 
     @Test
