@@ -65,6 +65,18 @@ public final class ArmRest {
         return out;
     }
 
+    /** A 2xx answer: its status, headers and JSON body (empty object when there is none). */
+    public record Answer(int status, com.azure.core.http.HttpHeaders headers, JsonNode body) {
+    }
+
+    /**
+     * Sends {@code method} to a resource path with an optional JSON body and returns any 2xx answer
+     * with its headers (for 202 + Location, Retry-After); other statuses throw ARM's error.
+     */
+    public Answer exchange(HttpMethod method, String path, String apiVersion, String jsonBody) {
+        return sendFull(method, url(path, apiVersion, null), jsonBody);
+    }
+
     private String url(String path, String apiVersion, String filter) {
         String base = endpoint.get();
         String p = path.startsWith("/") ? path.substring(1) : path;
@@ -82,6 +94,10 @@ public final class ArmRest {
     }
 
     private JsonNode send(HttpMethod method, String url, String body) {
+        return sendFull(method, url, body).body();
+    }
+
+    private Answer sendFull(HttpMethod method, String url, String body) {
         HttpRequest req = new HttpRequest(method, url);
         req.setHeader(HttpHeaderName.ACCEPT, "application/json");
         if (body != null) {
@@ -92,7 +108,7 @@ public final class ArmRest {
             String text = res.getBodyAsBinaryData() == null ? "" : res.getBodyAsBinaryData().toString();
             int status = res.getStatusCode();
             if (status >= 200 && status < 300) {
-                return text.isBlank() ? JSON.createObjectNode() : JSON.readTree(text);
+                return new Answer(status, res.getHeaders(), text.isBlank() ? JSON.createObjectNode() : JSON.readTree(text));
             }
             String code = "HttpError" + status;
             String message = text.isBlank() ? "status " + status : text;

@@ -1,33 +1,27 @@
 package dev.aksh.azure;
 
 import com.azure.core.http.HttpHeaderName;
+import com.azure.core.http.HttpMethod;
 import com.azure.core.http.HttpHeaders;
-import com.azure.core.http.rest.Response;
-import com.azure.core.util.Context;
-import com.azure.core.util.FluxUtil;
 import com.azure.json.JsonProviders;
 import com.azure.json.JsonReader;
-import com.azure.resourcemanager.containerservice.fluent.ManagedClustersClient;
 import com.azure.resourcemanager.containerservice.fluent.models.RunCommandResultInner;
-import com.azure.resourcemanager.containerservice.models.ManagedClustersGetCommandResultResponse;
 import com.azure.resourcemanager.containerservice.models.RunCommandRequest;
 import dev.aksh.error.AkshException;
 import dev.aksh.session.ClusterRef;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import reactor.core.publisher.Flux;
 
 /**
  * AKS command invoke over ARM: {@code POST …/runCommand}, then {@code GET …/commandResults/{id}}
- * (202 while running, 200 when done), on the SDK's service client so the request goes through the
- * session's pipeline. The caller decides when to poll.
+ * (202 while running, 200 when done), with the SDK's models through the session's pipeline. The
+ * caller decides when to poll.
  */
 public final class RunCommandClient {
     /** The AKS AAD server app: a cluster token is a token for this scope. */
@@ -45,14 +39,21 @@ public final class RunCommandClient {
         }
     }
 
+    /**
+     * The api-version azure-resourcemanager-containerservice 2.56.1 uses for these operations. The
+     * SDK's synchronous methods are its asynchronous ones plus block(); under many concurrent polls
+     * (fleet invoke) on the JDK HTTP client their answers now and then arrived ~0.5 s late, while
+     * the pipeline's synchronous send did not — so these two hot calls go through {@link ArmRest}
+     * with the SDK's own request and result models.
+     */
+    static final String API_VERSION = "2025-09-01";
+
     private final AzureClients clients;
+    private final ArmRest arm;
 
     public RunCommandClient(AzureClients clients) {
         this.clients = clients;
-    }
-
-    private ManagedClustersClient api(ClusterRef ref) {
-        return clients.containerService(ref.subscriptionId()).getManagedClusters();
+        this.arm = ArmRest.of(clients);
     }
 
     /** A token for the cluster's AAD server app, for AAD-managed clusters. Never printed. */
@@ -68,40 +69,43 @@ public final class RunCommandClient {
         if (clusterToken != null) {
             request.withClusterToken(clusterToken);
         }
-        Response<Flux<ByteBuffer>> r = api(ref).runCommandWithResponseAsync(ref.resourceGroup(), ref.name(), request).block();
-        if (r == null) {
-            throw AkshException.remote("ARM gave no answer to the run command request", "retry");
-        }
-        Duration retryAfter = retryAfter(r.getHeaders());
-        if (r.getStatusCode() == 200) {
-            byte[] body = FluxUtil.collectBytesInByteBufferStream(r.getValue()).block();
-            RunResult result = toResult(parse(body));
+        ArmRest.Answer r = arm.exchange(HttpMethod.POST, ref.id() + "/runCommand", API_VERSION, json(request));
+        Duration retryAfter = retryAfter(r.headers());
+        if (r.status() == 200) {
+            RunResult result = toResult(parse(r.body()));
             return new Submitted(result.id(), result, retryAfter);
         }
-        String location = r.getHeaders().getValue(HttpHeaderName.LOCATION);
+        String location = r.headers().getValue(HttpHeaderName.LOCATION);
         Matcher m = location == null ? null : COMMAND_ID.matcher(location);
         if (m == null || !m.find()) {
             throw AkshException.remote("ARM accepted the command but gave no commandResults location (status "
-                    + r.getStatusCode() + ")", "retry, or check the cluster in the portal");
+                    + r.status() + ")", "retry, or check the cluster in the portal");
         }
         return new Submitted(m.group(1), null, retryAfter);
     }
 
     public Polled poll(ClusterRef ref, String commandId) {
-        ManagedClustersGetCommandResultResponse r = api(ref).getCommandResultWithResponse(ref.resourceGroup(), ref.name(),
-                commandId, Context.NONE);
-        if (r.getStatusCode() == 202 || r.getValue() == null) {
-            return new Polled(null, retryAfter(r.getHeaders()));
+        ArmRest.Answer r = arm.exchange(HttpMethod.GET, ref.id() + "/commandResults/" + commandId, API_VERSION, null);
+        if (r.status() == 202 || r.body() == null || r.body().isEmpty()) {
+            return new Polled(null, retryAfter(r.headers()));
         }
-        return new Polled(toResult(r.getValue()), null);
+        return new Polled(toResult(parse(r.body())), null);
     }
 
     static RunResult toResult(RunCommandResultInner i) {
         return new RunResult(i.id(), i.provisioningState(), i.exitCode(), i.startedAt(), i.finishedAt(), i.logs(), i.reason());
     }
 
-    private static RunCommandResultInner parse(byte[] body) {
-        try (JsonReader reader = JsonProviders.createReader(body)) {
+    private static String json(RunCommandRequest request) {
+        try {
+            return request.toJsonString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static RunCommandResultInner parse(com.fasterxml.jackson.databind.JsonNode body) {
+        try (JsonReader reader = JsonProviders.createReader(body.toString())) {
             return RunCommandResultInner.fromJson(reader);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

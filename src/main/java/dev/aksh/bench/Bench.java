@@ -296,15 +296,13 @@ public final class Bench {
                     generated members, each its own cluster whose run-command pod takes 1 s), runs one member as a
                     warm-up, then times from the Enter key until the summary line is on the screen. Each member goes
                     through the whole run-command path over HTTPS: the cluster (one list for the resource group that
-                    holds them all, not fifty GETs), an AAD cluster token, POST
-                    runCommand (202 + Location), polls every 250 ms, the result; 10 workers drain the queue, so 50
-                    members are five rounds of 1 s and the rest is aksh's own overhead and polling granularity.
-                    Across repeated runs on this machine the median has ranged 5.9-6.1 s: the target is met at its
-                    edge. A request timeline (every ARM request per member, time-stamped at the fake) shows one member
-                    alone takes 1.05–1.15 s, but under ten at once on 2 cores single requests now and then arrive
-                    ~0.5 s late (no retry is logged; the fake ARM, its kube emulation under one lock, aksh and the
-                    JIT share the two cores), which is the spread between min and max. Tokens are reused across
-                    members (one credential call, not fifty).
+                    holds them all, not fifty GETs), an AAD cluster token (one, reused), POST runCommand (202 +
+                    Location), polls on a fixed 250 ms cadence counted from the submission, the result; 10 workers
+                    drain the queue, so 50 members are five rounds of 1 s plus aksh's overhead. Before: 6.08-6.13 s
+                    with polls at a fixed delay after each answer and the SDK's blocking calls; a fixed poll rate
+                    gave 5.84-5.88 s; the rest was single answers arriving ~0.5 s late on the SDK's synchronous
+                    methods (its asynchronous ones plus block()) under ten concurrent pollers, which the pipeline's
+                    own synchronous send does not do — run command now goes through it (docs/decisions.md).
                     """.formatted(LocalDate.now(), javaVersion(), Runtime.getRuntime().availableProcessors(), command,
                     wall.summary("s", 2), ok ? "✅" : "❌");
             BenchmarkFile.write(repo.resolve("docs/benchmarks.md"), "fleet", body);

@@ -91,6 +91,7 @@ public final class InvokeService {
     private Outcome await(Cluster cluster, String id, Duration retryAfter, Duration timeout, Progress progress) {
         Instant start = waiting.clock().instant();
         Duration hint = retryAfter;
+        Duration planned = Duration.ZERO; // when the last poll was due, counted from the submission
         progress.state("waiting for the command pod");
         while (true) {
             Duration elapsed = Duration.between(start, waiting.clock().instant());
@@ -99,7 +100,13 @@ public final class InvokeService {
                         + " has not finished after " + dev.aksh.shell.Durations.format(timeout)
                         + "; it goes on in the cluster", "fetch its result later with 'invoke result " + id + "'");
             }
-            Duration wait = PollSchedule.next(elapsed, hint);
+            // fixed rate: polls fall due on the schedule counted from the submission, so slow answers do not
+            // stretch it; a Retry-After counts from the answer that sent it
+            planned = hint != null && !hint.isNegative() ? elapsed.plus(hint) : planned.plus(PollSchedule.next(planned, null));
+            Duration wait = planned.minus(elapsed);
+            if (wait.isNegative()) {
+                wait = Duration.ZERO;
+            }
             Duration left = timeout.minus(elapsed);
             try {
                 waiting.sleep(wait.compareTo(left) > 0 ? left : wait);
