@@ -6,11 +6,13 @@ autoload -U +X bashcompinit && bashcompinit
 
 _aksh_next() {
     case "$1" in
-        '') echo 'cluster connect context exit fleet help invoke kube-token last login quit ranges stacktrace status subscription tunnel version whoami' ;;
+        '') echo 'cluster connect context exit fleet help invoke kube-token last login network quit ranges stacktrace status subscription tunnel version whoami' ;;
         'cluster') echo 'list show use' ;;
         'connect') echo 'bastion' ;;
         'fleet') echo 'get-credentials hub invoke list members show use' ;;
         'invoke') echo 'result' ;;
+        'network') echo 'dns peering' ;;
+        'network peering') echo 'create show' ;;
         'ranges') echo 'add add-bastion-ip add-my-ip check clear remove set show' ;;
         'subscription') echo 'list use' ;;
         'tunnel') echo 'close list' ;;
@@ -38,6 +40,9 @@ _aksh_options() {
         'kube-token') echo '--server-id --help' ;;
         'last') echo '--output -o --help' ;;
         'login') echo '--device-code --tenant --output -o --help' ;;
+        'network dns') echo '--cluster --output -o --help' ;;
+        'network peering create') echo '--vnet --name --dry-run --cluster --output -o --help' ;;
+        'network peering show') echo '--cluster --output -o --help' ;;
         'quit') echo '--help' ;;
         'ranges add') echo '--cluster --dry-run --force --wait --my-ip --output -o --help' ;;
         'ranges add-bastion-ip') echo '--cluster --dry-run --force --wait --my-ip --output -o --help' ;;
@@ -108,6 +113,15 @@ _aksh_values() {
         'login --tenant') echo '' ;;
         'login --output'|'login -o') echo 'table json yaml tsv' ;;
         'login --device-code') return 1 ;;
+        'network dns --cluster') echo '' ;;
+        'network dns --output'|'network dns -o') echo 'table json yaml tsv' ;;
+        'network peering create --vnet') echo '' ;;
+        'network peering create --name') echo '' ;;
+        'network peering create --cluster') echo '' ;;
+        'network peering create --output'|'network peering create -o') echo 'table json yaml tsv' ;;
+        'network peering create --dry-run') return 1 ;;
+        'network peering show --cluster') echo '' ;;
+        'network peering show --output'|'network peering show -o') echo 'table json yaml tsv' ;;
         'ranges add --cluster') echo '' ;;
         'ranges add --my-ip') echo '' ;;
         'ranges add --output'|'ranges add -o') echo 'table json yaml tsv' ;;

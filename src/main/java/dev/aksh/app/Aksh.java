@@ -272,6 +272,9 @@ public final class Aksh implements AutoCloseable {
         register(catalog, new FleetCommands(fleets, subscriptions, identity, new FleetInvokeService(clusters, invoke, tunnels,
                 tunnelRoute, tools), session, console, completers, hubUsers, home, background).commands());
         register(catalog, new KubeTokenCommands(clients::token, console).commands());
+        dev.aksh.network.PrivateDnsService privateDns = new dev.aksh.network.PrivateDnsService(clients);
+        register(catalog, new dev.aksh.shell.commands.NetworkCommands(privateDns, new dev.aksh.network.PeeringService(clients,
+                network, privateDns), network, clusters, session, console, completers).commands());
 
         shell = new Shell(catalog, console, List.of(new ArmErrors()));
         holder[0] = shell;

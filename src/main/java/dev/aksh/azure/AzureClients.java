@@ -145,6 +145,21 @@ public final class AzureClients {
                         .buildClient());
     }
 
+    private final Map<String, com.azure.resourcemanager.privatedns.fluent.PrivateDnsManagementClient> privateDns =
+            new ConcurrentHashMap<>();
+
+    /** The private DNS service client for a subscription (zones, their records and VNet links). */
+    public com.azure.resourcemanager.privatedns.fluent.PrivateDnsManagementClient privateDns(String subscriptionId) {
+        return privateDns.computeIfAbsent(subscriptionId.toLowerCase(java.util.Locale.ROOT),
+                id -> new com.azure.resourcemanager.privatedns.implementation.PrivateDnsManagementClientBuilder()
+                        .pipeline(pipeline())
+                        .endpoint(endpoints().resourceManager())
+                        .environment(endpoints().environment())
+                        .subscriptionId(subscriptionId)
+                        .defaultPollInterval(DEFAULT_POLL)
+                        .buildClient());
+    }
+
     /**
      * A plain JDK HTTP client with the endpoints' TLS trust, for what is not ARM: the Bastion
      * host's token API and its WebSockets.

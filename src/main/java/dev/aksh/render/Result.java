@@ -63,6 +63,11 @@ public sealed interface Result permits Result.Table, Result.Details, Result.Text
                     .toList();
             return new Table(headers, rows, columns.stream().map(Column::marker).toList(), items, emptyMessage);
         }
+
+        /** The same rows, with {@code data} for json/yaml instead of the row items. */
+        public Table withData(Object data) {
+            return new Table(headers, rows, markers, data, emptyMessage);
+        }
     }
 
     /** One object as labelled fields (the {@code show} commands). */

@@ -31,6 +31,7 @@ public final class ArmState {
         ArmDocuments.seed(this.world, this);
         NetworkDocuments.seed(this.world, this);
         FleetDocuments.seed(this.world, this);
+        PrivateDnsDocuments.seed(this.world, this);
     }
 
     public World world() {

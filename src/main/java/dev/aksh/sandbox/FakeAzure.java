@@ -53,7 +53,10 @@ public final class FakeAzure implements AutoCloseable {
         arm.addKind(RoleDocuments.definitionKind());
         arm.addKind(runCommands.resultsKind());
         arm.addKind(NetworkDocuments.vnetKind());
-        arm.addKind(NetworkDocuments.simpleKind(NetworkDocuments.PEERING_TYPE));
+        arm.addKind(PrivateDnsDocuments.peeringKind());
+        arm.addKind(PrivateDnsDocuments.zoneKind());
+        arm.addKind(PrivateDnsDocuments.recordKind());
+        arm.addKind(PrivateDnsDocuments.linkKind());
         arm.addKind(NetworkDocuments.simpleKind(NetworkDocuments.BASTION_TYPE));
         arm.addKind(NetworkDocuments.simpleKind(NetworkDocuments.PIP_TYPE));
         arm.addKind(Operations.statusKind(ManagedClusters.NS, operations));

@@ -485,10 +485,10 @@ public final class FleetCommands {
         cols.add(Column.styled("RESULT", FleetCommands::statusWord, o -> o.status().failure() ? Style.BAD
                 : o.status() == FleetRun.Status.SUCCEEDED ? Style.OK : Style.WARN));
         cols.add(Column.of("TIME", o -> o.took() == null ? "" : Durations.format(o.took())));
-        Result.Table t = Result.Table.of(s.outcomes(), cols, "");
+        Result.Table t = Result.Table.of(s.outcomes(), cols, "").withData(data);
         console.out().println();
         console.out().println(console.style(line, failed.isEmpty() && !s.cancelled() ? Style.OK : Style.BAD));
-        return new Result.Table(t.headers(), t.rows(), t.markers(), data, t.emptyMessage());
+        return t;
     }
 
     // ------------------------------------------------------------------ helpers
