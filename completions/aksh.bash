@@ -5,7 +5,7 @@ _aksh_next() {
     case "$1" in
         '') echo 'cluster connect context exit fleet help invoke kube-token last login network quit ranges stacktrace status subscription tunnel version whoami' ;;
         'cluster') echo 'list show use' ;;
-        'connect') echo 'bastion' ;;
+        'connect') echo 'advise bastion check' ;;
         'fleet') echo 'get-credentials hub invoke list members show use' ;;
         'invoke') echo 'result' ;;
         'network') echo 'dns peering' ;;
@@ -21,7 +21,9 @@ _aksh_options() {
         'cluster list') echo '--all-subscriptions -A --resource-group -g --output -o --help' ;;
         'cluster show') echo '--resource-group -g --output -o --help' ;;
         'cluster use') echo '--resource-group -g --help' ;;
+        'connect advise') echo '--output -o --help' ;;
         'connect bastion') echo '--bastion --port -p --admin --kubeconfig --cluster --fleet --foreground --output -o --help' ;;
+        'connect check') echo '--output -o --help' ;;
         'context') echo '--output -o --help' ;;
         'exit') echo '--help' ;;
         'fleet get-credentials') echo '--file --context --exec --fleet --output -o --help' ;;
@@ -69,6 +71,7 @@ _aksh_values() {
         'cluster show --resource-group'|'cluster show -g') echo '' ;;
         'cluster show --output'|'cluster show -o') echo 'table json yaml tsv' ;;
         'cluster use --resource-group'|'cluster use -g') echo '' ;;
+        'connect advise --output'|'connect advise -o') echo 'table json yaml tsv' ;;
         'connect bastion --bastion') echo '' ;;
         'connect bastion --port'|'connect bastion -p') echo '' ;;
         'connect bastion --kubeconfig') echo '~/.kube/config' ;;
@@ -76,6 +79,7 @@ _aksh_values() {
         'connect bastion --fleet') echo '' ;;
         'connect bastion --output'|'connect bastion -o') echo 'table json yaml tsv' ;;
         'connect bastion --admin'|'connect bastion --foreground') return 1 ;;
+        'connect check --output'|'connect check -o') echo 'table json yaml tsv' ;;
         'context --output'|'context -o') echo 'table json yaml tsv' ;;
         'fleet get-credentials --file') echo '~/.kube/config -' ;;
         'fleet get-credentials --context') echo '' ;;

@@ -107,6 +107,7 @@ public final class Aksh implements AutoCloseable {
         Supplier<AzureEndpoints> endpoints;
         Supplier<String> myIpResolvers;
         java.util.function.Function<String, java.net.InetSocketAddress> apiServerAddress;
+        dev.aksh.advise.ReachCheck.Network reachFromHere;
         CredentialSource credentials;
         SubscriptionRef initialSubscription;
         if (options.sandbox()) {
@@ -120,6 +121,23 @@ public final class Aksh implements AutoCloseable {
             credentials = new SandboxCredentials(world);
             myIpResolvers = () -> sandbox.join().armUrl() + dev.aksh.sandbox.FakeArm.MY_IP_PATH.substring(1);
             apiServerAddress = host -> sandbox.join().publicApiServer(host);
+            reachFromHere = new dev.aksh.advise.ReachCheck.Network() {
+                @Override
+                public List<String> resolve(String host) throws java.net.UnknownHostException {
+                    return sandbox.join().resolveFromHere(host);
+                }
+
+                @Override
+                public java.net.Socket connect(String host, String ip, Duration timeout) throws java.io.IOException {
+                    java.net.InetSocketAddress to = sandbox.join().routeFromHere(host, ip);
+                    if (to == null) {
+                        throw new java.net.SocketTimeoutException("connect timed out"); // a private address, from outside
+                    }
+                    java.net.Socket s = new java.net.Socket();
+                    s.connect(to, (int) timeout.toMillis());
+                    return s;
+                }
+            };
             initialSubscription = InitialContext.forSandbox(world);
             environmentLabel = () -> "sandbox: FakeAzure at " + sandbox.join().armUrl() + " (world " + w.name()
                     + "; nothing here touches real Azure)";
@@ -131,6 +149,20 @@ public final class Aksh implements AutoCloseable {
             String configured = env.env().get("AKSH_MYIP_RESOLVERS");
             myIpResolvers = () -> configured == null || configured.isBlank() ? dev.aksh.ranges.MyIp.DEFAULT_RESOLVERS : configured;
             apiServerAddress = host -> new java.net.InetSocketAddress(host, 443);
+            reachFromHere = new dev.aksh.advise.ReachCheck.Network() {
+                @Override
+                public List<String> resolve(String host) throws java.net.UnknownHostException {
+                    return java.util.Arrays.stream(java.net.InetAddress.getAllByName(host))
+                            .map(java.net.InetAddress::getHostAddress).toList();
+                }
+
+                @Override
+                public java.net.Socket connect(String host, String ip, Duration timeout) throws java.io.IOException {
+                    java.net.Socket s = new java.net.Socket();
+                    s.connect(new java.net.InetSocketAddress(ip, 443), (int) timeout.toMillis());
+                    return s;
+                }
+            };
             initialSubscription = InitialContext.forAzure(env.env(), env.userHome());
             environmentLabel = () -> "Azure (public cloud, " + AzureEndpoints.publicCloud().resourceManager() + ")";
         }
@@ -273,8 +305,12 @@ public final class Aksh implements AutoCloseable {
                 tunnelRoute, tools), session, console, completers, hubUsers, home, background).commands());
         register(catalog, new KubeTokenCommands(clients::token, console).commands());
         dev.aksh.network.PrivateDnsService privateDns = new dev.aksh.network.PrivateDnsService(clients);
-        register(catalog, new dev.aksh.shell.commands.NetworkCommands(privateDns, new dev.aksh.network.PeeringService(clients,
-                network, privateDns), network, clusters, session, console, completers).commands());
+        dev.aksh.network.PeeringService peeringService = new dev.aksh.network.PeeringService(clients, network, privateDns);
+        register(catalog, new dev.aksh.shell.commands.NetworkCommands(privateDns, peeringService, network, clusters, session,
+                console, completers).commands());
+        register(catalog, new dev.aksh.shell.commands.AdviseCommands(new dev.aksh.advise.AdviseService(network, discovery,
+                peeringService, privateDns, myIp), new dev.aksh.advise.ReachCheck(reachFromHere, Duration.ofSeconds(3)), myIp,
+                clusters, session, console, completers).commands());
 
         shell = new Shell(catalog, console, List.of(new ArmErrors()));
         holder[0] = shell;

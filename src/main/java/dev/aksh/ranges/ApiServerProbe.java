@@ -83,7 +83,8 @@ public final class ApiServerProbe {
         }
     }
 
-    private static SSLContext reachabilityOnly() throws IOException {
+    /** A TLS context for reachability probes only: it trusts any certificate, so nothing may be sent through it. */
+    public static SSLContext reachabilityOnly() throws IOException {
         try {
             SSLContext ctx = SSLContext.getInstance("TLS");
             ctx.init(null, new TrustManager[] {new X509TrustManager() {

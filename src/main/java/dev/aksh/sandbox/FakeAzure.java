@@ -130,6 +130,42 @@ public final class FakeAzure implements AutoCloseable {
         return null;
     }
 
+    /**
+     * DNS as a machine on the internet sees this world: a public cluster's FQDN resolves to its
+     * (made-up) public address; a private cluster's public FQDN, when on, to its API server's
+     * private address, as Azure publishes it; private FQDNs do not resolve outside linked VNets.
+     */
+    public List<String> resolveFromHere(String host) throws java.net.UnknownHostException {
+        synchronized (state) {
+            for (ObjectNode s : state.subscriptions()) {
+                for (ObjectNode c : state.list("/subscriptions/" + s.get("subscriptionId").asText(), ArmDocuments.CLUSTER_TYPE)) {
+                    com.fasterxml.jackson.databind.JsonNode p = c.path("properties");
+                    if (!host.equalsIgnoreCase(p.path("fqdn").asText(""))) {
+                        continue;
+                    }
+                    if (!p.path("apiServerAccessProfile").path("enablePrivateCluster").asBoolean(false)) {
+                        String h = ArmDocuments.hash(host.toLowerCase(java.util.Locale.ROOT));
+                        return List.of("20.61." + Integer.parseInt(h.substring(0, 2), 16) + "."
+                                + (1 + Integer.parseInt(h.substring(2, 4), 16) % 254));
+                    }
+                    String fqdn = p.path("privateFQDN").asText("");
+                    for (ObjectNode a : state.list("/subscriptions", PrivateDnsDocuments.A_TYPE)) {
+                        if ((a.at("/properties/fqdn").asText("")).equalsIgnoreCase(fqdn + ".")) {
+                            return List.of(a.at("/properties/aRecords/0/ipv4Address").asText());
+                        }
+                    }
+                }
+            }
+        }
+        throw new java.net.UnknownHostException(host);
+    }
+
+    /** Where a connection to {@code ip} for {@code host} lands from here: null when the address is not routable. */
+    public java.net.InetSocketAddress routeFromHere(String host, String ip) {
+        return ip.startsWith("10.") || ip.startsWith("192.168.") || ip.matches("172\\.(1[6-9]|2\\d|3[01])\\..*") ? null
+                : publicApiServer(host);
+    }
+
     /** The clusters' API servers. */
     public KubeApiServers apiServers() {
         return apiServers;

@@ -115,6 +115,28 @@ final class NetworkDocuments {
                 }
             }
         }
+        // a cluster with no subnet of its own gets the VNet AKS makes in its node resource group
+        for (World.SubscriptionSpec s : world.subscriptions()) {
+            for (World.ResourceGroupSpec g : s.resourceGroups()) {
+                for (World.ClusterSpec c : g.clusters()) {
+                    if (c.subnet() != null) {
+                        continue;
+                    }
+                    ObjectNode cluster = state.resource(ArmDocuments.clusterId(s.id(), g.name(), c.name()));
+                    String nrg = cluster.at("/properties/nodeResourceGroup").asText();
+                    String prefix = ("/subscriptions/" + s.id() + "/resourceGroups/" + nrg + "/").toLowerCase(Locale.ROOT);
+                    if (vnets.keySet().stream().anyMatch(k -> k.startsWith(prefix))) {
+                        continue; // the world says what is there
+                    }
+                    String name = "aks-vnet-" + Long.parseLong(ArmDocuments.hash(cluster.get("id").asText()
+                            .toLowerCase(Locale.ROOT)).substring(0, 7), 16) % 100_000_000L;
+                    ObjectNode doc = vnet(s.id(), new World.ResourceGroupSpec(nrg, cluster.get("location").asText(), null, null,
+                            null, null), name, List.of("10.224.0.0/12"));
+                    addSubnet(doc, "aks-subnet", "10.224.0.0/16");
+                    vnets.put(key(doc), doc);
+                }
+            }
+        }
         vnets.values().forEach(state::putResource);
 
         // each cluster's load balancer sends from a public IP in its node resource group

@@ -35,14 +35,53 @@ final class PrivateDnsDocuments {
             String zoneId = "/subscriptions/" + sub + "/resourceGroups/" + nrg + "/providers/" + ZONE_TYPE + "/"
                     + zoneName;
             String subnetId = p.at("/agentPoolProfiles/0/vnetSubnetID").asText(null);
+            if (subnetId == null) {
+                // AKS's own VNet in the node resource group
+                List<ObjectNode> managed = state.list("/subscriptions/" + sub + "/resourceGroups/" + nrg, NetworkDocuments.VNET_TYPE);
+                if (managed.size() == 1 && managed.get(0).at("/properties/subnets").size() > 0) {
+                    subnetId = managed.get(0).at("/properties/subnets/0/id").asText();
+                }
+            }
             String vnetId = subnetId == null ? null : subnetId.substring(0, subnetId.toLowerCase(Locale.ROOT).indexOf("/subnets/"));
             String ip = privateIp(state, vnetId, subnetId);
             state.putResource(zone(zoneId, zoneName, vnetId == null ? 0 : 1));
             state.putResource(aRecord(zoneId, host, ip));
             if (vnetId != null) {
                 state.putResource(link(zoneId, ArmDocuments.hash(vnetId.toLowerCase(Locale.ROOT)).substring(0, 12), vnetId));
+                for (String peer : dnsLinkedPeers(world, vnetId)) {
+                    state.putResource(link(zoneId, "link-" + peer.substring(peer.lastIndexOf('/') + 1), peer));
+                    ((ObjectNode) state.resource(zoneId).get("properties")).put("numberOfVirtualNetworkLinks",
+                            state.list(zoneId, LINK_TYPE).size());
+                }
             }
         }
+    }
+
+    /** The VNets a world peers with {@code vnetId} (either side declaring it) and asks to link to its zones. */
+    static List<String> dnsLinkedPeers(World world, String vnetId) {
+        List<String> out = new java.util.ArrayList<>();
+        for (World.SubscriptionSpec s : world.subscriptions()) {
+            for (World.ResourceGroupSpec g : s.resourceGroups()) {
+                for (World.VnetSpec v : g.virtualNetworks()) {
+                    String local = "/subscriptions/" + s.id() + "/resourceGroups/" + g.name() + "/providers/"
+                            + NetworkDocuments.VNET_TYPE + "/" + v.name();
+                    for (World.PeeringSpec p : v.peerings()) {
+                        if (!p.linkDns()) {
+                            continue;
+                        }
+                        String remote = p.remote().startsWith("/") ? p.remote() : "/subscriptions/" + s.id()
+                                + "/resourceGroups/" + p.remote().split("/")[0] + "/providers/" + NetworkDocuments.VNET_TYPE
+                                + "/" + p.remote().split("/")[1];
+                        if (remote.equalsIgnoreCase(vnetId)) {
+                            out.add(local);
+                        } else if (local.equalsIgnoreCase(vnetId)) {
+                            out.add(remote);
+                        }
+                    }
+                }
+            }
+        }
+        return out;
     }
 
     /** The API server's private address: the fourth address of the node subnet, as AKS picks it. */

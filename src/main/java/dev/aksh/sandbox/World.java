@@ -182,10 +182,17 @@ public record World(
     /**
      * @param remote the remote VNet: a resource id, or {@code RG/VNET} in the same subscription
      * @param state Connected (default), Initiated or Disconnected
+     * @param linkDns also link each VNet to the private DNS zones of the private clusters on the other side (as
+     *     seed 000's peering steps do), so machines there resolve their API servers
      */
-    public record PeeringSpec(String name, String remote, String state) {
+    public record PeeringSpec(String name, String remote, String state, Boolean linkDns) {
         public PeeringSpec {
             state = state == null ? "Connected" : state;
+            linkDns = linkDns != null && linkDns;
+        }
+
+        public PeeringSpec(String name, String remote, String state) {
+            this(name, remote, state, false);
         }
     }
 

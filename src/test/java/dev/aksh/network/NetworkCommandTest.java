@@ -59,7 +59,7 @@ class NetworkCommandTest {
         assertThat(again.path("made")).isEmpty();
         assertThat(aksh.console().stderr()).startsWith("nothing to do: vnet-ops and vnet-payments are peered both ways");
         assertThat(aksh.run("network peering show")).containsPattern("aksh-vnet-ops +/subscriptions/\\S+/vnet-ops +Connected "
-                + "+linked").containsPattern("peer-vnet-hub +\\S+ +Connected +not linked");
+                + "+linked").containsPattern("peer-vnet-hub +\\S+ +Connected +linked");
     }
 
     @Test

@@ -59,8 +59,8 @@ class PeeringServiceTest {
         assertThat(z.resourceGroup()).isEqualTo(c.nodeResourceGroup());
         assertThat(z.apiServerRecord().addresses()).containsExactly("10.20.0.4");
         assertThat(z.apiServerRecord().fqdn()).isEqualTo(c.privateFqdn() + ".");
-        assertThat(z.links()).singleElement().satisfies(l -> {
-            assertThat(l.vnetName()).isEqualTo("vnet-payments");
+        assertThat(z.links()).extracting(PrivateZone.Link::vnetName).containsExactlyInAnyOrder("vnet-payments", "vnet-hub");
+        assertThat(z.links()).allSatisfy(l -> {
             assertThat(l.registration()).isFalse();
             assertThat(l.state()).isEqualTo("Completed");
         });
@@ -96,11 +96,13 @@ class PeeringServiceTest {
 
     @Test
     void onlyWhatIsMissingIsPlanned() {
-        // the hub already peers with payments both ways; only the DNS link is missing
-        PeeringService.Plan plan = peering.plan(cluster("rg-payments", "aks-payments"),
-                "/subscriptions/" + PLATFORM + "/resourceGroups/rg-hub/providers/Microsoft.Network/virtualNetworks/vnet-hub", "hub-dns");
+        String hub = "/subscriptions/" + PLATFORM + "/resourceGroups/rg-hub/providers/Microsoft.Network/virtualNetworks/vnet-hub";
+        // the hub peers with ledger both ways, but is not linked to ledger's zone: only the link is missing
+        PeeringService.Plan plan = peering.plan(cluster("rg-ledger", "aks-ledger"), hub, "hub-dns");
         assertThat(plan.steps()).extracting(PeeringService.Step::line).containsExactly("PUT " + plan.zone().id()
                 + "/virtualNetworkLinks/hub-dns  (virtualNetwork vnet-hub, registrationEnabled false)");
+        // with payments it is peered and linked already (linkDns in the world)
+        assertThat(peering.plan(cluster("rg-payments", "aks-payments"), hub, null).nothingToDo()).isTrue();
     }
 
     @Test
