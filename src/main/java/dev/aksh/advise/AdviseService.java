@@ -21,9 +21,14 @@ public final class AdviseService {
     private final PeeringService peering;
     private final PrivateDnsService dns;
     private final MyIp myIp;
+    private final dev.aksh.azure.RoleService roles;
+    private final java.util.function.Supplier<String> objectId;
 
+    /** @param objectId the signed-in identity's object id (for its roles), or null */
     public AdviseService(NetworkService network, BastionDiscovery discovery, PeeringService peering, PrivateDnsService dns,
-            MyIp myIp) {
+            MyIp myIp, dev.aksh.azure.RoleService roles, java.util.function.Supplier<String> objectId) {
+        this.roles = roles;
+        this.objectId = objectId;
         this.network = network;
         this.discovery = discovery;
         this.peering = peering;
@@ -95,7 +100,18 @@ public final class AdviseService {
                 zone.apiServerRecord() == null || zone.apiServerRecord().addresses().isEmpty() ? null
                         : zone.apiServerRecord().addresses().get(0),
                 zone.links().stream().map(PrivateZone.Link::vnetName).toList());
-        return new Facts(c, vnetName, vnetId, subnet, bastions, peers, dnsFact, dnsNone, ip, unreadable);
+        List<String> held = null;
+        try {
+            dev.aksh.azure.RoleService.Held h = roles.at(c.id(), objectId.get());
+            if (h.readable()) {
+                held = h.names();
+            } else {
+                unreadable.add("your roles on " + c.name() + " (" + h.why() + ")");
+            }
+        } catch (ManagementException | AkshException e) {
+            unreadable.add("your roles on " + c.name() + " (" + why(e) + ")");
+        }
+        return new Facts(c, vnetName, vnetId, subnet, bastions, peers, dnsFact, dnsNone, ip, held, unreadable);
     }
 
     private static String why(Exception e) {

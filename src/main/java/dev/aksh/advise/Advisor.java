@@ -15,6 +15,13 @@ public final class Advisor {
     private Advisor() {
     }
 
+    /** Built-in roles that may run commands on a cluster (Microsoft.ContainerService/managedClusters/runCommand/action). */
+    static final List<String> RUN_COMMAND_ROLES = List.of("Owner", "Contributor", "Azure Kubernetes Service Contributor Role",
+            "Azure Kubernetes Service Cluster Admin Role");
+    /** Built-in roles that may fetch the cluster's user kubeconfig, which a tunnel needs. */
+    static final List<String> CREDENTIAL_ROLES = List.of("Owner", "Contributor", "Azure Kubernetes Service Cluster User Role",
+            "Azure Kubernetes Service Cluster Admin Role");
+
     public enum Status {
         READY("ready"), NEEDS_SETUP("needs setup"), NOT_POSSIBLE("not possible");
 
@@ -62,8 +69,10 @@ public final class Advisor {
         if (!c.privateCluster()) {
             out.add(publicEndpoint(f));
         }
-        out.add(bastion(f));
-        out.add(commandInvoke(c));
+        out.add(needsRole(bastion(f), f.roles(), CREDENTIAL_ROLES, "fetch the cluster's credentials for the tunnel",
+                "Azure Kubernetes Service Cluster User Role"));
+        out.add(needsRole(commandInvoke(c), f.roles(), RUN_COMMAND_ROLES, "run commands on the cluster",
+                "Azure Kubernetes Service Contributor Role"));
         out.add(peering(f));
         out.add(cloudShell(f));
         out.add(sameVnetVm(f));
@@ -83,6 +92,20 @@ public final class Advisor {
         return options.stream().filter(o -> o.status() != Status.NOT_POSSIBLE && o.next() != null)
                 .map(Option::next).findFirst()
                 .orElse(options.stream().map(Option::next).filter(n -> n != null).findFirst().orElse(null));
+    }
+
+    /**
+     * A ready way that the caller's known roles do not allow becomes "needs setup". Unknown roles
+     * (unreadable) leave it as it is: a custom role may allow it.
+     */
+    static Option needsRole(Option o, List<String> roles, List<String> allowing, String what, String ask) {
+        if (o.status() != Status.READY || roles == null || roles.stream().anyMatch(allowing::contains)) {
+            return o;
+        }
+        return new Option(o.way(), Status.NEEDS_SETUP, "none of your roles on the cluster ("
+                + (roles.isEmpty() ? "none" : String.join(", ", roles)) + ") may " + what + "; ask for " + ask
+                + " (or " + String.join(", ", allowing.stream().filter(r -> !r.equals(ask)).toList()) + ")",
+                "az role assignment create --role \"" + ask + "\" --assignee <you> --scope <cluster id>");
     }
 
     private static String stoppedReason(Cluster c) {

@@ -16,12 +16,20 @@ import java.util.List;
  * @param dns the private DNS zone, or null (public cluster, privateDNSZone none, or unreadable)
  * @param dnsNone true when the cluster publishes its private FQDN in public DNS (privateDNSZone none)
  * @param myIp this machine's public IP, or null when unknown
+ * @param roles the caller's Azure roles on the cluster (assigned there or above), or null when unreadable
  * @param unreadable what could not be read, each "what (why)"
  */
 public record Facts(Cluster cluster, String vnetName, String vnetId, String nodeSubnet, List<BastionFact> bastions,
-        List<PeerFact> peers, DnsFact dns, boolean dnsNone, String myIp, List<String> unreadable) {
+        List<PeerFact> peers, DnsFact dns, boolean dnsNone, String myIp, List<String> roles, List<String> unreadable) {
+
+    /** Without role facts (unknown). */
+    public Facts(Cluster cluster, String vnetName, String vnetId, String nodeSubnet, List<BastionFact> bastions,
+            List<PeerFact> peers, DnsFact dns, boolean dnsNone, String myIp, List<String> unreadable) {
+        this(cluster, vnetName, vnetId, nodeSubnet, bastions, peers, dns, dnsNone, myIp, null, unreadable);
+    }
 
     public Facts {
+        roles = roles == null ? null : List.copyOf(roles);
         bastions = bastions == null ? List.of() : List.copyOf(bastions);
         peers = peers == null ? List.of() : List.copyOf(peers);
         unreadable = unreadable == null ? List.of() : List.copyOf(unreadable);

@@ -309,7 +309,8 @@ public final class Aksh implements AutoCloseable {
         register(catalog, new dev.aksh.shell.commands.NetworkCommands(privateDns, peeringService, network, clusters, session,
                 console, completers).commands());
         register(catalog, new dev.aksh.shell.commands.AdviseCommands(new dev.aksh.advise.AdviseService(network, discovery,
-                peeringService, privateDns, myIp), new dev.aksh.advise.ReachCheck(reachFromHere, Duration.ofSeconds(3)), myIp,
+                peeringService, privateDns, myIp, new dev.aksh.azure.RoleService(ArmRest.of(clients)), () -> identity.whoami().objectId()),
+                new dev.aksh.advise.ReachCheck(reachFromHere, Duration.ofSeconds(3)), myIp,
                 clusters, session, console, completers).commands());
 
         shell = new Shell(catalog, console, List.of(new ArmErrors()));

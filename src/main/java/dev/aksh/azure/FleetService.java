@@ -22,7 +22,6 @@ import java.util.Map;
  */
 public final class FleetService {
     public static final String API_VERSION = "2025-03-01";
-    static final String AUTHZ_API_VERSION = "2022-04-01";
     static final String TYPE = "Microsoft.ContainerService/fleets";
 
     /** The four data-plane roles that open a Fleet hub (seed 002), weakest first. */
@@ -194,34 +193,11 @@ public final class FleetService {
     }
 
     public Roles hubRoles(Fleet fleet, String principalObjectId) {
-        List<JsonNode> assignments;
-        try {
-            assignments = arm.list(fleet.id() + "/providers/Microsoft.Authorization/roleAssignments", AUTHZ_API_VERSION,
-                    "atScope() and assignedTo('" + principalObjectId + "')");
-        } catch (ManagementException e) {
-            if (status(e) == 403) {
-                return new Roles(List.of(), false, "no permission to read role assignments on " + fleet.name());
-            }
-            throw e;
+        RoleService.Held h = new RoleService(arm).at(fleet.id(), principalObjectId);
+        if (!h.readable()) {
+            return new Roles(List.of(), false, h.why().replace("there", "on " + fleet.name()));
         }
-        Map<String, String> names = new LinkedHashMap<>();
-        List<String> held = new ArrayList<>();
-        for (JsonNode a : assignments) {
-            String def = a.path("properties").path("roleDefinitionId").asText(null);
-            if (def == null) {
-                continue;
-            }
-            String name = names.computeIfAbsent(def.toLowerCase(Locale.ROOT), k -> {
-                try {
-                    return arm.get(def, AUTHZ_API_VERSION).path("properties").path("roleName").asText("");
-                } catch (ManagementException e) {
-                    return "";
-                }
-            });
-            if (HUB_ROLES.contains(name) && !held.contains(name)) {
-                held.add(name);
-            }
-        }
+        List<String> held = new ArrayList<>(h.names().stream().filter(HUB_ROLES::contains).toList());
         held.sort(Comparator.comparingInt(HUB_ROLES::indexOf));
         return new Roles(held, true, null);
     }

@@ -22,7 +22,12 @@ final class RoleDocuments {
     static final Map<String, String> BUILT_IN = new LinkedHashMap<>();
 
     static {
+        BUILT_IN.put("Owner", "8e3af657-a8ff-443c-a75c-2fe8c4bcb635");
         BUILT_IN.put("Reader", "acdd72a7-3385-48ef-bd42-f606fba81ae7");
+        BUILT_IN.put("Network Contributor", "4d97b98b-1d4f-4787-a291-c67834d212e7");
+        BUILT_IN.put("Azure Kubernetes Service Cluster User Role", "4abbcc35-e782-43d8-92c5-2d3f1bd2253f");
+        BUILT_IN.put("Azure Kubernetes Service Cluster Admin Role", "0ab0b1a8-8aac-4efd-b8c2-3ee1fb270be8");
+        BUILT_IN.put("Azure Kubernetes Service Contributor Role", "ed7f3fbd-7b88-4dd4-9017-9adb7ce333f8");
         BUILT_IN.put("Contributor", "b24988ac-6180-42a0-ab88-20f7382dd24c");
         BUILT_IN.put("Azure Kubernetes Fleet Manager Contributor Role", "63bb64ad-9799-4770-b5c3-24ed299a07bf");
         BUILT_IN.put("Azure Kubernetes Fleet Manager Hub Cluster User Role", "850c5848-fc51-4a9a-8823-f220370626e3");
@@ -84,6 +89,24 @@ final class RoleDocuments {
 
     private static final Pattern ASSIGNED_TO = Pattern.compile("assignedTo\\('([^']*)'\\)", Pattern.CASE_INSENSITIVE);
 
+    /**
+     * The identity's assignments: the world's, and — when the world gives none at a subscription's
+     * scope — Owner on each subscription it may read, which is what the sandbox lets it do.
+     */
+    static List<World.RoleAssignmentSpec> effective(World world) {
+        List<World.RoleAssignmentSpec> out = new ArrayList<>(world.identity().roleAssignments());
+        boolean subscriptionLevel = out.stream().anyMatch(r -> r.scope().replaceAll("/+$", "").split("/").length == 3);
+        if (!subscriptionLevel) {
+            for (World.SubscriptionSpec s : world.subscriptions()) {
+                String scope = "/subscriptions/" + s.id();
+                if (!world.identity().denied(scope)) {
+                    out.add(new World.RoleAssignmentSpec("Owner", scope));
+                }
+            }
+        }
+        return out;
+    }
+
     /** Role assignments at {@code scope} (and above it, with atScope()), for the principal asked about. */
     static ArmResponse assignments(FakeArm.Call call, String scope) {
         World world = call.state().world();
@@ -93,7 +116,7 @@ final class RoleDocuments {
         boolean atScope = filter.toLowerCase(Locale.ROOT).contains("atscope()");
         List<ObjectNode> out = new ArrayList<>();
         int i = 0;
-        for (World.RoleAssignmentSpec r : world.identity().roleAssignments()) {
+        for (World.RoleAssignmentSpec r : effective(world)) {
             i++;
             if (principal != null && !principal.equalsIgnoreCase(world.identity().objectId())) {
                 continue;
@@ -131,7 +154,7 @@ final class RoleDocuments {
      */
     static boolean holds(World world, String resourceId, List<String> roles) {
         String id = resourceId.toLowerCase(Locale.ROOT);
-        for (World.RoleAssignmentSpec r : world.identity().roleAssignments()) {
+        for (World.RoleAssignmentSpec r : effective(world)) {
             String rs = r.scope().toLowerCase(Locale.ROOT);
             if (!r.pending() && roles.contains(r.role()) && (id.equals(rs) || id.startsWith(rs.endsWith("/") ? rs : rs + "/"))) {
                 return true;

@@ -36,7 +36,7 @@ class AdviseCommandTest {
         assertThat(row(out, "VNet peering")).contains("ready").contains("from a machine in vnet-hub: peered (Connected) and "
                 + "linked to the private DNS zone");
         assertThat(out).endsWith("\nNext: connect bastion\n");
-        assertThat(aksh.console().stderr()).doesNotContain("warning");
+        assertThat(aksh.console().stderr()).doesNotContain("warning").contains("your roles on aks-payments: Owner");
     }
 
     @Test

@@ -55,6 +55,11 @@ class AdvisorTest {
                 "none".equals(c.privateDnsZone()), myIp, List.of());
     }
 
+    static Facts withRoles(Facts f, List<String> roles) {
+        return new Facts(f.cluster(), f.vnetName(), f.vnetId(), f.nodeSubnet(), f.bastions(), f.peers(), f.dns(), f.dnsNone(),
+                f.myIp(), roles, f.unreadable());
+    }
+
     static Arguments row(String name, Facts f, Way way, Status status, String reason, String next) {
         return Arguments.of(name, f, way, status, reason, next);
     }
@@ -89,6 +94,25 @@ class AdvisorTest {
                 row("public, Bastion outside ranges", facts(pub, List.of(BAS_HUB), List.of(), "84.17.53.201"), Way.BASTION,
                         Status.NEEDS_SETUP, "bas-hub in vnet-hub, peered with vnet-app, but its public IP 4.210.18.77 is not "
                                 + "in the authorized ranges", "ranges add-bastion-ip bas-hub"),
+                // roles
+                row("Reader only: no tunnel credentials", withRoles(facts(priv, List.of(BAS_HUB), List.of(), null),
+                        List.of("Reader")), Way.BASTION, Status.NEEDS_SETUP, "none of your roles on the cluster (Reader) may "
+                                + "fetch the cluster's credentials for the tunnel; ask for Azure Kubernetes Service Cluster User "
+                                + "Role (or Owner, Contributor, Azure Kubernetes Service Cluster Admin Role)",
+                        "az role assignment create --role \"Azure Kubernetes Service Cluster User Role\" --assignee <you> "
+                                + "--scope <cluster id>"),
+                row("Cluster User: tunnel yes", withRoles(facts(priv, List.of(BAS_HUB), List.of(), null),
+                        List.of("Azure Kubernetes Service Cluster User Role")), Way.BASTION, Status.READY,
+                        "bas-hub in vnet-hub, peered with vnet-app; your own kubectl through a local tunnel", "connect bastion"),
+                row("Cluster User: run command no", withRoles(facts(priv, List.of(), List.of(), null),
+                        List.of("Azure Kubernetes Service Cluster User Role")), Way.COMMAND_INVOKE, Status.NEEDS_SETUP,
+                        "none of your roles on the cluster (Azure Kubernetes Service Cluster User Role) may run commands on "
+                                + "the cluster; ask for Azure Kubernetes Service Contributor Role (or Owner, Contributor, Azure "
+                                + "Kubernetes Service Cluster Admin Role)", "az role assignment create --role \"Azure Kubernetes "
+                                + "Service Contributor Role\" --assignee <you> --scope <cluster id>"),
+                row("Owner: run command yes", withRoles(facts(priv, List.of(), List.of(), null), List.of("Owner")),
+                        Way.COMMAND_INVOKE, Status.READY, "ARM runs kubectl in a pod in the cluster: no network path needed; "
+                                + "slower, output capped at 512 kB", "invoke \"kubectl get pods -A\""),
                 // command invoke
                 row("run command on", facts(priv, List.of(), List.of(), null), Way.COMMAND_INVOKE, Status.READY,
                         "ARM runs kubectl in a pod in the cluster: no network path needed; slower, output capped at 512 kB",

@@ -84,11 +84,15 @@ public final class AdviseCommands {
         for (String u : f.unreadable()) {
             console.warn("could not read " + u);
         }
+        if (f.roles() != null && inv.output() == dev.aksh.render.OutputFormat.TABLE) {
+            console.note("your roles on " + c.name() + ": " + (f.roles().isEmpty() ? "none" : String.join(", ", f.roles())));
+        }
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("cluster", c.name());
         data.put("facts", Map.of("private", c.privateCluster(), "vnet", String.valueOf(f.vnetName()),
                 "bastions", f.bastions(), "peers", f.peers(), "dns", f.dns() == null ? "none" : f.dns(),
-                "myIp", String.valueOf(f.myIp()), "unreadable", f.unreadable()));
+                "myIp", String.valueOf(f.myIp()), "roles", f.roles() == null ? "unknown" : f.roles(),
+                "unreadable", f.unreadable()));
         data.put("options", options.stream().map(o -> {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("way", o.way().label());
