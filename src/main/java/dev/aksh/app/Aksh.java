@@ -229,7 +229,7 @@ public final class Aksh implements AutoCloseable {
                 .toList());
 
         KubeCompletion kube = new KubeCompletion(cache,
-                () -> session.get().cluster() == null ? null : session.get().cluster().id());
+                () -> session.get().cluster() == null ? null : session.get().cluster().id(), this::readOnly);
         kube.loaders((clusterId, command) -> {
             TunnelManager.Open open = tunnels.forCluster(ClusterRef.parseId(clusterId));
             if (open != null && tools.missingFor(command).isEmpty()) {
@@ -304,6 +304,7 @@ public final class Aksh implements AutoCloseable {
         register(catalog, new FleetCommands(fleets, subscriptions, identity, new FleetInvokeService(clusters, invoke, tunnels,
                 tunnelRoute, tools), session, console, completers, hubUsers, home, background).commands());
         register(catalog, new KubeTokenCommands(clients::token, console).commands());
+        register(catalog, new dev.aksh.shell.commands.ReadOnlyCommands(session, options.readOnly()).commands());
         dev.aksh.network.PrivateDnsService privateDns = new dev.aksh.network.PrivateDnsService(clients);
         dev.aksh.network.PeeringService peeringService = new dev.aksh.network.PeeringService(clients, network, privateDns);
         register(catalog, new dev.aksh.shell.commands.NetworkCommands(privateDns, peeringService, network, clusters, session,
@@ -317,10 +318,17 @@ public final class Aksh implements AutoCloseable {
         holder[0] = shell;
         shellCommands.attach(shell);
         shell.addGuard((spec, inv) -> {
-            if (spec.safety() != Safety.READ && readOnly()) {
-                throw AkshException.refused("'" + spec.name() + "' changes state and read-only mode is on",
-                        options.readOnly() ? "start aksh without --read-only to change things"
-                                : "'context' shows where it was turned on");
+            if (!readOnly()) {
+                return;
+            }
+            String how = options.readOnly() ? "start aksh without --read-only to change things" : "'readonly off' turns it off";
+            if (spec.safety() != Safety.READ) {
+                throw AkshException.refused("'" + spec.name() + "' changes state and read-only mode is on", how);
+            }
+            String change = spec.mutation(inv);
+            if (change != null) {
+                throw AkshException.refused("'" + spec.name() + "' of " + change + " changes the cluster and read-only mode "
+                        + "is on", how + "; read-only commands (get, describe, logs, top…) still run");
             }
         });
         completion = new CompletionEngine(catalog, spec -> spec.safety() == Safety.READ || !readOnly());

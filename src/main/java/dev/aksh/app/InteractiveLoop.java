@@ -50,6 +50,7 @@ final class InteractiveLoop {
         prepareHistory(history);
         LineReader reader = LineReaderBuilder.builder()
                 .terminal(terminal)
+                .history(new RedactingHistory())
                 .appName("aksh")
                 .parser(parser)
                 .completer(new JLineCompleter(aksh.completion()))
@@ -62,6 +63,7 @@ final class InteractiveLoop {
                 .option(LineReader.Option.AUTO_FRESH_LINE, true)
                 .build();
         console.questions(LineReaderBuilder.builder().terminal(terminal).build());
+        new org.jline.widget.AutosuggestionWidgets(reader).enable(); // grey suggestion from history; → accepts it
 
         banner(aksh, console);
         aksh.warmCaches();
@@ -180,6 +182,14 @@ final class InteractiveLoop {
             Files.setPosixFilePermissions(history, PosixFilePermissions.fromString("rw-------"));
         } catch (IOException | UnsupportedOperationException e) {
             // history is a convenience; JLine copes with a missing file
+        }
+    }
+
+    /** History that never keeps a secret: each line is redacted before it is stored (and saved). */
+    static class RedactingHistory extends org.jline.reader.impl.history.DefaultHistory {
+        @Override
+        public void add(java.time.Instant time, String line) {
+            super.add(time, dev.aksh.text.Redaction.redact(line));
         }
     }
 }

@@ -38,8 +38,16 @@ public final class KubeCompletion {
      * @param currentCluster the current cluster's resource id (or null): names are cached per cluster
      */
     public KubeCompletion(CompletionCache cache, Supplier<String> currentCluster) {
+        this(cache, currentCluster, () -> false);
+    }
+
+    private final java.util.function.BooleanSupplier readOnly;
+
+    /** @param readOnly while true, verbs that change the cluster are not offered */
+    public KubeCompletion(CompletionCache cache, Supplier<String> currentCluster, java.util.function.BooleanSupplier readOnly) {
         this.cache = cache;
         this.currentCluster = currentCluster;
+        this.readOnly = readOnly;
     }
 
     /**
@@ -129,7 +137,8 @@ public final class KubeCompletion {
             }
         }
         if (positional.isEmpty()) {
-            return KUBECTL_VERBS;
+            return readOnly.getAsBoolean() ? KUBECTL_VERBS.stream().filter(v -> !Mutations.KUBECTL.contains(v)).toList()
+                    : KUBECTL_VERBS;
         }
         String verb = positional.get(0);
         if (NAMED_VERBS.contains(verb)) {
@@ -167,7 +176,7 @@ public final class KubeCompletion {
             }
         }
         if (positional.isEmpty()) {
-            return HELM_VERBS;
+            return readOnly.getAsBoolean() ? HELM_VERBS.stream().filter(v -> !Mutations.HELM.contains(v)).toList() : HELM_VERBS;
         }
         String verb = positional.get(0);
         if (positional.size() == 1 && List.of("uninstall", "status", "upgrade").contains(verb)) {

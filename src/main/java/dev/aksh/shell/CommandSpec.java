@@ -36,6 +36,7 @@ public final class CommandSpec {
     private final List<ArgSpec> args;
     private final List<OptionSpec> options;
     private final Safety safety;
+    private final java.util.function.Function<Invocation, String> mutation;
     private final List<Example> examples;
     private final Handler handler;
     private final boolean interactiveOnly;
@@ -54,6 +55,7 @@ public final class CommandSpec {
         }
         this.options = List.copyOf(opts);
         this.safety = b.safety;
+        this.mutation = b.mutation;
         this.examples = List.copyOf(b.examples);
         this.handler = Objects.requireNonNull(b.handler, "handler of " + b.name);
         this.interactiveOnly = b.interactiveOnly;
@@ -94,6 +96,14 @@ public final class CommandSpec {
 
     public Safety safety() {
         return safety;
+    }
+
+    /**
+     * What this invocation would change, for commands whose effect depends on their arguments
+     * ({@code invoke "kubectl apply …"}): a short description, or null when it only reads.
+     */
+    public String mutation(Invocation inv) {
+        return mutation == null ? null : mutation.apply(inv);
     }
 
     public List<Example> examples() {
@@ -156,6 +166,7 @@ public final class CommandSpec {
         private final List<ArgSpec> args = new ArrayList<>();
         private final List<OptionSpec> options = new ArrayList<>();
         private Safety safety = Safety.READ;
+        private java.util.function.Function<Invocation, String> mutation;
         private final List<Example> examples = new ArrayList<>();
         private Handler handler;
         private boolean output;
@@ -204,6 +215,12 @@ public final class CommandSpec {
         /** Accepts {@code -o table|json|yaml|tsv}. */
         public Builder output() {
             this.output = true;
+            return this;
+        }
+
+        /** How to tell, from the arguments, what an invocation would change (null: it only reads). */
+        public Builder mutation(java.util.function.Function<Invocation, String> mutation) {
+            this.mutation = mutation;
             return this;
         }
 

@@ -164,6 +164,7 @@ public final class FleetCommands {
                                 "the canary group")
                         .example("fleet invoke \"kubectl get pods -A | grep -v Running\" --members payments,ledger -o json",
                                 "two members, one JSON document")
+                        .mutation(inv -> inv.arg(0) == null ? null : dev.aksh.invoke.Mutations.find(inv.arg(0)))
                         .handler(this::invoke).build());
     }
 

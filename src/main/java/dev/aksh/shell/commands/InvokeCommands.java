@@ -110,6 +110,7 @@ public final class InvokeCommands {
                         .example("invoke --fleet-hub \"kubectl get memberclusters\"",
                                 "seed 002: after 'connect bastion --fleet', the hub's member clusters")
                         .example("invoke \"kubectl get nodes\" --via run-command", "through AKS command invoke although a tunnel is open")
+                        .mutation(inv -> inv.arg(0) == null ? null : dev.aksh.invoke.Mutations.find(inv.arg(0)))
                         .handler(this::invoke).build(),
                 CommandSpec.command("invoke result").group(GROUP)
                         .summary("Fetch the result of a command submitted earlier (--no-wait, or after Ctrl-C)")
