@@ -3,7 +3,7 @@
 
 _aksh_next() {
     case "$1" in
-        '') echo 'cluster connect context exit fleet help invoke kube-token last login network quit ranges stacktrace status subscription tunnel version whoami' ;;
+        '') echo 'cluster connect context exit fleet help invoke kube-token last login network quit ranges readonly stacktrace status subscription tunnel version whoami' ;;
         'cluster') echo 'list show use' ;;
         'connect') echo 'advise bastion check' ;;
         'fleet') echo 'get-credentials hub invoke list members show use' ;;
@@ -51,6 +51,7 @@ _aksh_options() {
         'ranges remove') echo '--cluster --dry-run --force --wait --my-ip --output -o --help' ;;
         'ranges set') echo '--cluster --dry-run --force --wait --my-ip --output -o --help' ;;
         'ranges show') echo '--cluster --my-ip --output -o --help' ;;
+        'readonly') echo '--help' ;;
         'stacktrace') echo '--help' ;;
         'status') echo '--output -o --help' ;;
         'subscription list') echo '--output -o --help' ;;
@@ -101,7 +102,7 @@ _aksh_values() {
         'fleet members --output'|'fleet members -o') echo 'table json yaml tsv' ;;
         'fleet members --labels') return 1 ;;
         'fleet show --output'|'fleet show -o') echo 'table json yaml tsv' ;;
-        'invoke --file'|'invoke -f') echo '' ;;
+        'invoke --file'|'invoke -f') echo 'README.md aksh bench completions/ docs/ pom.xml src/ target/' ;;
         'invoke --timeout') echo '30s 2m 10m 30m' ;;
         'invoke --via') echo 'run-command tunnel' ;;
         'invoke --cluster') echo '' ;;

@@ -93,10 +93,19 @@ public final class Aksh implements AutoCloseable {
     private final Supplier<String> environmentLabel;
     private final TunnelManager tunnels;
     private final Thread closeTunnelsOnExit;
+    private final dev.aksh.session.Production production;
+    private final dev.aksh.session.AkshConfig config;
 
     public Aksh(LaunchOptions options, Environment env, Console console) {
         this.options = options;
         this.console = console;
+        this.config = dev.aksh.session.AkshConfig.load(ConfigDirs.configDir(env.env(), env.osName(), env.userHome()),
+                console::warn);
+        String productionSetting = env.env().get("AKSH_PRODUCTION");
+        this.production = productionSetting == null && config.production() != null
+                ? new dev.aksh.session.Production(config.production().stream()
+                        .map(p -> p.toLowerCase(java.util.Locale.ROOT)).toList())
+                : dev.aksh.session.Production.fromSetting(productionSetting);
         AtomicInteger n = new AtomicInteger();
         this.background = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "aksh-background-" + n.incrementAndGet());
@@ -304,7 +313,9 @@ public final class Aksh implements AutoCloseable {
         register(catalog, new FleetCommands(fleets, subscriptions, identity, new FleetInvokeService(clusters, invoke, tunnels,
                 tunnelRoute, tools), session, console, completers, hubUsers, home, background).commands());
         register(catalog, new KubeTokenCommands(clients::token, console).commands());
-        register(catalog, new dev.aksh.shell.commands.ReadOnlyCommands(session, options.readOnly()).commands());
+        register(catalog, new dev.aksh.shell.commands.ReadOnlyCommands(session, options.readOnly(),
+                () -> config.readOnly(session.get().cluster()) ? session.get().cluster().name() + " is in readOnlyClusters in "
+                        + store.file().resolveSibling(dev.aksh.session.AkshConfig.FILE) : null).commands());
         dev.aksh.network.PrivateDnsService privateDns = new dev.aksh.network.PrivateDnsService(clients);
         dev.aksh.network.PeeringService peeringService = new dev.aksh.network.PeeringService(clients, network, privateDns);
         register(catalog, new dev.aksh.shell.commands.NetworkCommands(privateDns, peeringService, network, clusters, session,
@@ -321,7 +332,10 @@ public final class Aksh implements AutoCloseable {
             if (!readOnly()) {
                 return;
             }
-            String how = options.readOnly() ? "start aksh without --read-only to change things" : "'readonly off' turns it off";
+            String how = options.readOnly() ? "start aksh without --read-only to change things"
+                    : config.readOnly(session.get().cluster()) ? session.get().cluster().name() + " is listed in readOnlyClusters "
+                            + "in " + AkshConfigFile.NAME
+                    : "'readonly off' turns it off";
             if (spec.safety() != Safety.READ) {
                 throw AkshException.refused("'" + spec.name() + "' changes state and read-only mode is on", how);
             }
@@ -331,7 +345,36 @@ public final class Aksh implements AutoCloseable {
                         + "is on", how + "; read-only commands (get, describe, logs, top…) still run");
             }
         });
+        shell.addGuard((spec, inv) -> {
+            String change = spec.safety() != Safety.READ ? "'" + spec.name() + "'" : spec.mutation(inv) == null ? null
+                    : "'" + spec.name() + "' of " + spec.mutation(inv);
+            boolean dryRun = spec.option("dry-run") != null && inv.flag("dry-run");
+            String match = change == null || dryRun ? null : production.match(session.get());
+            if (match == null) {
+                return;
+            }
+            String where = productionLabel(session.get());
+            if (!console.confirm(where + " is a production context (matches '" + match + "'). Go ahead with " + change + "?")) {
+                throw AkshException.refused(change + " changes " + where + ", a production context (matches '" + match
+                        + "'), and was not confirmed", console.interactive() ? "answer yes to go ahead"
+                                : "pass --yes to confirm in scripts");
+            }
+        });
         completion = new CompletionEngine(catalog, spec -> spec.safety() == Safety.READ || !readOnly());
+    }
+
+    /** For messages. */
+    static final class AkshConfigFile {
+        static final String NAME = dev.aksh.session.AkshConfig.FILE;
+    }
+
+    static String productionLabel(SessionContext c) {
+        return c.cluster() != null ? c.cluster().name() : c.subscription() != null ? c.subscription().name() : "this context";
+    }
+
+    /** Whether the current context is a production one (red prompt, questions before changes). */
+    public boolean production() {
+        return production.match(session.get()) != null;
     }
 
     static final String BASTIONS = "bastions";
@@ -362,7 +405,7 @@ public final class Aksh implements AutoCloseable {
 
     /** Read-only for this process (--read-only) or saved in the context. */
     public boolean readOnly() {
-        return options.readOnly() || session.get().readOnly();
+        return options.readOnly() || session.get().readOnly() || config.readOnly(session.get().cluster());
     }
 
     private static void register(CommandCatalog catalog, List<CommandSpec> specs) {

@@ -86,7 +86,8 @@ final class InteractiveLoop {
             while (true) {
                 String line;
                 try {
-                    line = reader.readLine(Prompt.render(aksh.session().get(), aksh.readOnly(), console.colour()));
+                    line = reader.readLine(Prompt.render(aksh.session().get(), aksh.readOnly(), aksh.production(),
+                            console.colour()));
                 } catch (UserInterruptException e) {
                     continue; // Ctrl-C at the prompt clears the line
                 } catch (EndOfFileException e) {

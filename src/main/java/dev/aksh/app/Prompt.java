@@ -12,6 +12,11 @@ final class Prompt {
     }
 
     static String render(SessionContext c, boolean readOnly, boolean colour) {
+        return render(c, readOnly, false, colour);
+    }
+
+    /** @param production a production context: marked, and its names in red */
+    static String render(SessionContext c, boolean readOnly, boolean production, boolean colour) {
         StringBuilder sb = new StringBuilder();
         if (c.sandbox()) {
             sb.append(style("[SANDBOX]", Style.SANDBOX, colour)).append(' ');
@@ -19,13 +24,17 @@ final class Prompt {
         if (readOnly) {
             sb.append(style("[read-only]", Style.WARN, colour)).append(' ');
         }
+        if (production) {
+            sb.append(style("[prod]", Style.BAD, colour)).append(' ');
+        }
         if (c.subscription() == null) {
             sb.append(style("(no subscription)", Style.DIM, colour));
         } else {
-            sb.append(style(c.subscription().name(), Style.DIM, colour));
+            sb.append(style(c.subscription().name(), production ? Style.BAD : Style.DIM, colour));
         }
         if (c.cluster() != null) {
-            sb.append(style(" / ", Style.DIM, colour)).append(style(c.cluster().name(), Style.ACCENT, colour))
+            sb.append(style(" / ", Style.DIM, colour)).append(style(c.cluster().name(), production ? Style.BAD : Style.ACCENT,
+                    colour))
                     .append(' ').append(style("(" + c.routeLabel() + ")", Style.DIM, colour));
         }
         if (c.fleet() != null) {

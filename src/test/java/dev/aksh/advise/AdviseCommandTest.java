@@ -65,6 +65,7 @@ class AdviseCommandTest {
         String ops = "/subscriptions/0c9e5b7d-2a41-4f36-8d1c-7b2e4f6a9d58/resourceGroups/rg-ops/providers/Microsoft.Network/"
                 + "virtualNetworks/vnet-ops";
         try (InProcessAksh own = InProcessAksh.sandbox()) {
+            own.console().answer(true);
             own.run("network peering create --vnet " + ops + " --cluster aks-payments");
             assertThat(own.last().status()).isZero();
             assertThat(row(own.run("connect advise aks-payments"), "VNet peering")).contains("ready")
@@ -100,6 +101,7 @@ class AdviseCommandTest {
         assertThat(aksh.last().status()).isEqualTo(1);
         assertThat(web).contains("blocked by the authorized IP ranges: your IP 84.17.53.201 is not in them; "
                 + "'ranges add-my-ip --wait'");
+        aksh.console().answer(true); // a production context asks before a change
         aksh.run("ranges add-my-ip --cluster aks-web --wait");
         assertThat(aksh.last().status()).isZero();
         String after = aksh.run("connect check aks-web -o json");

@@ -56,8 +56,9 @@ class AdviseSessionIT {
                 network peering create --vnet %s
                 network peering create --vnet %s -o json
                 connect advise -o json
-                """.formatted(OPS, OPS, OPS), "--sandbox");
+                """.formatted(OPS, OPS, OPS), "--sandbox", "--yes");
         assertThat(peer.exit()).as(peer.both()).isZero();
+        assertThat(peer.err()).as("Contoso Production is a production context; --yes answers its question").doesNotContain("refused");
         assertThat(peer.err()).contains("dry run: 3 calls planned, none made").contains("nothing to do: vnet-ops and "
                 + "vnet-ledger are peered both ways");
         assertThat(peer.out()).containsPattern("vnet-ledger → vnet-ops +aksh-vnet-ops +Connected")

@@ -36,12 +36,12 @@ class InteractiveSessionIT {
             AkshProcess.pump(p.getInputStream(), screen);
             OutputStream keys = p.getOutputStream();
 
-            String banner = expect(screen, "[SANDBOX] Contoso Production > ", Duration.ofSeconds(30));
+            String banner = expect(screen, "[SANDBOX] [prod] Contoso Production > ", Duration.ofSeconds(30));
             assertThat(banner).contains("Nothing here touches real Azure");
             assertThat(screen.toString(StandardCharsets.UTF_8)).containsPattern("\u001b\\[[0-9;]*m\\[SANDBOX\\]\u001b\\[0m");
 
             type(keys, "cluster use aks-web\r");
-            String after = expect(screen, "[SANDBOX] Contoso Production / aks-web (run-command) > ", Duration.ofSeconds(30));
+            String after = expect(screen, "[SANDBOX] [prod] Contoso Production / aks-web (run-command) > ", Duration.ofSeconds(30));
             assertThat(after).contains("Using cluster aks-web");
             assertThat(screen.toString(StandardCharsets.UTF_8)).containsPattern("\u001b\\[[0-9;]*maks-web\u001b\\[0m");
 
@@ -102,7 +102,7 @@ class InteractiveSessionIT {
             ByteArrayOutputStream screen = new ByteArrayOutputStream();
             AkshProcess.pump(p.getInputStream(), screen);
             OutputStream keys = p.getOutputStream();
-            expect(screen, "[SANDBOX] Contoso Production > ", Duration.ofSeconds(30));
+            expect(screen, "[SANDBOX] [prod] Contoso Production > ", Duration.ofSeconds(30));
             type(keys, "cluster use aks-payments\r");
             expect(screen, "aks-payments (run-command) > ", Duration.ofSeconds(20));
             type(keys, "invoke 'sleep 2; echo slept-well'\r");
@@ -144,7 +144,7 @@ class InteractiveSessionIT {
             ByteArrayOutputStream screen = new ByteArrayOutputStream();
             AkshProcess.pump(p.getInputStream(), screen);
             OutputStream keys = p.getOutputStream();
-            expect(screen, "[SANDBOX] Contoso Production > ", Duration.ofSeconds(30));
+            expect(screen, "[SANDBOX] [prod] Contoso Production > ", Duration.ofSeconds(30));
             type(keys, "cluster use aks-ledger\r");
             expect(screen, "aks-ledger (run-command) > ", Duration.ofSeconds(20));
             type(keys, "connect bastion\r");
@@ -157,7 +157,7 @@ class InteractiveSessionIT {
             java.util.regex.Matcher port = java.util.regex.Pattern.compile("aks-ledger on 127\\.0\\.0\\.1:(\\d+)")
                     .matcher(connected);
             assertThat(port.find()).as(connected).isTrue();
-            expect(screen, "[SANDBOX] Contoso Production / aks-ledger (tunnel :" + port.group(1) + ") > ", Duration.ofSeconds(10));
+            expect(screen, "[SANDBOX] [prod] Contoso Production / aks-ledger (tunnel :" + port.group(1) + ") > ", Duration.ofSeconds(10));
 
             type(keys, "invoke 'kubectl get deploy -n ledger'\r");
             expect(screen, "ledger   2/2", Duration.ofSeconds(30));

@@ -16,6 +16,7 @@ class InvokeSessionIT {
     @BeforeEach
     void start() throws Exception {
         aksh = new AkshProcess();
+        aksh.env.put("AKSH_PRODUCTION", ""); // these conversations are about their commands, not the production question
     }
 
     @AfterEach

@@ -15,6 +15,7 @@ class RangesSessionIT {
     @BeforeEach
     void start() throws Exception {
         aksh = new AkshProcess();
+        aksh.env.put("AKSH_PRODUCTION", ""); // these conversations are about their commands, not the production question
     }
 
     @AfterEach

@@ -47,6 +47,7 @@ class NetworkCommandTest {
         assertThat(aksh.console().stderr()).contains("dry run: 3 calls planned, none made");
         assertThat(aksh.run("network peering show")).doesNotContain("aksh-vnet-ops");
 
+        aksh.console().answer(true); // aks-payments is in Contoso Production: a production context asks first
         String made = aksh.run("network peering create --vnet " + OPS + "vnet-ops");
         assertThat(aksh.last().status()).isZero();
         assertThat(made).containsPattern("vnet-payments → vnet-ops +aksh-vnet-ops +Connected")
@@ -54,6 +55,7 @@ class NetworkCommandTest {
                 .containsPattern("DNS link in \\S+ +aksh-vnet-ops +Completed");
         assertThat(aksh.console().stderr().lines().filter(l -> l.startsWith("made: PUT "))).hasSize(3);
 
+        aksh.console().answer(true);
         JsonNode again = new ObjectMapper().readTree(aksh.run("network peering create --vnet " + OPS + "vnet-ops -o json"));
         assertThat(again.path("changed").asBoolean()).isFalse();
         assertThat(again.path("made")).isEmpty();

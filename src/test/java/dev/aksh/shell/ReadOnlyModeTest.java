@@ -63,4 +63,30 @@ class ReadOnlyModeTest {
                     + "start aksh without --read-only to change things");
         }
     }
+
+    @Test
+    void clustersListedInTheConfigAreAlwaysReadOnlyAndProductionPatternsComeFromItToo(@org.junit.jupiter.api.io.TempDir
+            java.nio.file.Path dir) throws Exception {
+        java.nio.file.Files.writeString(dir.resolve("config.json"), """
+                {"readOnlyClusters": ["rg-payments/aks-payments"], "production": ["ledger"]}
+                """);
+        try (InProcessAksh a = InProcessAksh.sandboxWithEnv(java.util.Map.of("AKSH_CONFIG_DIR", dir.toString()))) {
+            a.run("cluster use aks-payments");
+            assertThat(a.aksh().readOnly()).isTrue();
+            assertThat(a.run("readonly")).startsWith("read-only mode is on (aks-payments is in readOnlyClusters in ");
+            a.run("invoke 'kubectl delete pod x -n payments'");
+            assertThat(a.last().error().oneLine()).startsWith("'invoke' of kubectl delete changes the cluster and read-only "
+                    + "mode is on; aks-payments is listed in readOnlyClusters in config.json");
+            a.run("readonly off");
+            assertThat(a.last().status()).isEqualTo(67);
+            assertThat(a.aksh().production()).as("the config's patterns replace the default").isFalse();
+            a.run("cluster use aks-ledger");
+            assertThat(a.aksh().readOnly()).isFalse();
+            assertThat(a.aksh().production()).isTrue();
+        }
+        java.nio.file.Files.writeString(dir.resolve("config.json"), "{not json");
+        try (InProcessAksh a = InProcessAksh.sandboxWithEnv(java.util.Map.of("AKSH_CONFIG_DIR", dir.toString()))) {
+            assertThat(a.console().stderr()).contains("config.json is not valid JSON and was ignored");
+        }
+    }
 }

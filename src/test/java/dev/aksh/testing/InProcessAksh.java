@@ -50,6 +50,13 @@ public final class InProcessAksh implements AutoCloseable {
         return new InProcessAksh(args, Map.of(), console);
     }
 
+    /** The sandbox with the default world and extra environment variables. */
+    public static InProcessAksh sandboxWithEnv(Map<String, String> env, String... moreArgs) throws IOException {
+        List<String> args = new ArrayList<>(List.of("--sandbox"));
+        args.addAll(List.of(moreArgs));
+        return new InProcessAksh(args, env, new HeadlessConsole());
+    }
+
     /** The sandbox with a world file. */
     public static InProcessAksh sandboxWorld(Path world) throws IOException {
         return new InProcessAksh(List.of("--sandbox-world", world.toString()), Map.of(), new HeadlessConsole());

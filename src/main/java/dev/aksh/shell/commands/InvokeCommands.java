@@ -86,7 +86,9 @@ public final class InvokeCommands {
                                 are read from the current directory, and Ctrl-C stops the command. --via chooses the
                                 route for one command.""")
                         .arg("COMMAND", "the command, in quotes: \"kubectl get pods -n kube-system\"", commandCompleter)
-                        .option(OptionSpec.value("file", 'f', "PATH", "attach a file or directory", ValueCompleter.NONE)
+                        .option(OptionSpec.value("file", 'f', "PATH", "attach a file or directory",
+                                ValueCompleter.files(java.nio.file.Path.of(System.getProperty("user.dir")),
+                                        java.nio.file.Path.of(System.getProperty("user.home"))))
                                 .asRepeatable())
                         .option(OptionSpec.flag("no-wait", "submit, print the command id, and return"))
                         .option(OptionSpec.value("timeout", "DUR", "how long to wait (default 10m)", ValueCompleter.of(

@@ -13,11 +13,16 @@ import java.util.Map;
 public final class ReadOnlyCommands {
     private final SessionState session;
     private final boolean launchedReadOnly;
+    private final java.util.function.Supplier<String> configured;
 
-    /** @param launchedReadOnly whether aksh was started with --read-only (which 'readonly off' cannot undo) */
-    public ReadOnlyCommands(SessionState session, boolean launchedReadOnly) {
+    /**
+     * @param launchedReadOnly whether aksh was started with --read-only (which 'readonly off' cannot undo)
+     * @param configured why the configuration makes the current cluster read-only, or null
+     */
+    public ReadOnlyCommands(SessionState session, boolean launchedReadOnly, java.util.function.Supplier<String> configured) {
         this.session = session;
         this.launchedReadOnly = launchedReadOnly;
+        this.configured = configured;
     }
 
     public List<CommandSpec> commands() {
@@ -35,10 +40,12 @@ public final class ReadOnlyCommands {
 
     private Result readonly(Invocation inv) {
         String v = inv.arg(0);
+        String why = configured.get();
         if (v == null) {
-            boolean on = launchedReadOnly || session.get().readOnly();
-            return new Result.Text("read-only mode is " + (on ? "on" : "off") + (launchedReadOnly ? " (--read-only)" : "")
-                    + "\n", Map.of("readOnly", on, "launchedReadOnly", launchedReadOnly));
+            boolean on = launchedReadOnly || session.get().readOnly() || why != null;
+            return new Result.Text("read-only mode is " + (on ? "on" : "off") + (launchedReadOnly ? " (--read-only)"
+                    : why != null && !session.get().readOnly() ? " (" + why + ")" : "") + "\n",
+                    Map.of("readOnly", on, "launchedReadOnly", launchedReadOnly));
         }
         if (!v.equals("on") && !v.equals("off")) {
             throw AkshException.usage("readonly takes on or off, not '" + v + "'", "readonly on, or readonly off");
@@ -46,6 +53,9 @@ public final class ReadOnlyCommands {
         if (v.equals("off") && launchedReadOnly) {
             throw AkshException.refused("aksh was started with --read-only, which lasts until it exits",
                     "start aksh without --read-only to change things");
+        }
+        if (v.equals("off") && why != null) {
+            throw AkshException.refused("read-only stays on: " + why, "edit the configuration to change that");
         }
         session.update(s -> s.withReadOnly(v.equals("on")));
         return new Result.Text("read-only mode is " + v + (v.equals("on") ? ": commands that change state are refused" : "")

@@ -20,4 +20,31 @@ public interface ValueCompleter {
         List<Suggestion> s = values.stream().map(Suggestion::of).toList();
         return r -> s;
     }
+
+    /**
+     * Paths under the directory the partial word names (relative to {@code cwd}; '~/' is
+     * {@code home}); directories end in '/'. Local and fast: no network.
+     */
+    static ValueCompleter files(java.nio.file.Path cwd, java.nio.file.Path home) {
+        return r -> {
+            String partial = r.partial() == null ? "" : r.partial();
+            int slash = partial.lastIndexOf('/');
+            String dirPart = slash < 0 ? "" : partial.substring(0, slash + 1);
+            java.nio.file.Path dir = dirPart.startsWith("~/") ? home.resolve(dirPart.substring(2))
+                    : dirPart.startsWith("/") ? java.nio.file.Path.of(dirPart) : cwd.resolve(dirPart);
+            java.util.List<Suggestion> out = new java.util.ArrayList<>();
+            try (java.util.stream.Stream<java.nio.file.Path> entries = java.nio.file.Files.list(dir)) {
+                entries.sorted().limit(500).forEach(p -> {
+                    String name = p.getFileName().toString();
+                    if (name.startsWith(".") && !partial.substring(slash + 1).startsWith(".")) {
+                        return;
+                    }
+                    out.add(Suggestion.of(dirPart + name + (java.nio.file.Files.isDirectory(p) ? "/" : "")));
+                });
+            } catch (java.io.IOException | RuntimeException e) {
+                return java.util.List.of();
+            }
+            return out;
+        };
+    }
 }
