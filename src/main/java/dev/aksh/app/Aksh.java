@@ -207,6 +207,13 @@ public final class Aksh implements AutoCloseable {
             if (after.subscription() != null && (before.subscription() == null
                     || !before.subscription().id().equalsIgnoreCase(after.subscription().id()))) {
                 cache.refresh(Completers.clustersKey(after.subscription().id()));
+                cache.refresh(Completers.fleetsKey(after.subscription().id()));
+            }
+            if (after.fleet() != null && !after.fleet().equalsIgnoreCase(String.valueOf(before.fleet()))) {
+                cache.refresh(Completers.membersKey(after.fleet())); // 'fleet use' warms member completion
+            }
+            if (after.cluster() != null && (before.cluster() == null || !before.cluster().sameAs(after.cluster()))) {
+                cache.refresh(BASTIONS + ":" + after.cluster().id()); // 'cluster use' warms --bastion completion
             }
         });
 
