@@ -280,6 +280,7 @@ public final class Aksh implements AutoCloseable {
                 .map(Suggestion::of).toList(), Duration.ofSeconds(20));
         register(catalog, new dev.aksh.shell.commands.RangesCommands(rangesService, clusters, network, connect, myIp,
                 new dev.aksh.ranges.ApiServerProbe(apiServerAddress, Clock.systemUTC()), session, console, completers,
+                () -> production.match(session.get()),
                 r -> {
                     SessionContext c = session.get();
                     return c.cluster() == null ? List.of() : cache.get(RANGES + ":" + c.cluster().id());
@@ -355,7 +356,7 @@ public final class Aksh implements AutoCloseable {
         shell.addGuard((spec, inv) -> {
             String change = spec.safety() != Safety.READ ? "'" + spec.name() + "'" : spec.mutation(inv) == null ? null
                     : "'" + spec.name() + "' of " + spec.mutation(inv);
-            boolean dryRun = spec.option("dry-run") != null && inv.flag("dry-run");
+            boolean dryRun = spec.option("dry-run") != null && inv.flag("dry-run") || spec.asksFirst();
             String match = change == null || dryRun ? null : production.match(session.get());
             if (match == null) {
                 return;

@@ -37,6 +37,7 @@ public final class CommandSpec {
     private final List<OptionSpec> options;
     private final Safety safety;
     private final java.util.function.Function<Invocation, String> mutation;
+    private final boolean asksFirst;
     private final List<Example> examples;
     private final Handler handler;
     private final boolean interactiveOnly;
@@ -56,6 +57,7 @@ public final class CommandSpec {
         this.options = List.copyOf(opts);
         this.safety = b.safety;
         this.mutation = b.mutation;
+        this.asksFirst = b.asksFirst;
         this.examples = List.copyOf(b.examples);
         this.handler = Objects.requireNonNull(b.handler, "handler of " + b.name);
         this.interactiveOnly = b.interactiveOnly;
@@ -114,6 +116,11 @@ public final class CommandSpec {
         return handler;
     }
 
+    /** Whether the command asks its own question before changing anything (after showing what would change). */
+    public boolean asksFirst() {
+        return asksFirst;
+    }
+
     public boolean interactiveOnly() {
         return interactiveOnly;
     }
@@ -167,6 +174,7 @@ public final class CommandSpec {
         private final List<OptionSpec> options = new ArrayList<>();
         private Safety safety = Safety.READ;
         private java.util.function.Function<Invocation, String> mutation;
+        private boolean asksFirst;
         private final List<Example> examples = new ArrayList<>();
         private Handler handler;
         private boolean output;
@@ -237,6 +245,12 @@ public final class CommandSpec {
         /** Replaces "usage: …" in argument errors with this advice. */
         public Builder usageHint(String hint) {
             this.usageHint = hint;
+            return this;
+        }
+
+        /** The command asks before it writes (after showing the change), so guards need not ask again. */
+        public Builder asksFirst() {
+            this.asksFirst = true;
             return this;
         }
 

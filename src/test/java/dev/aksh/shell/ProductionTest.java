@@ -57,6 +57,23 @@ class ProductionTest {
     }
 
     @Test
+    void rangesShowTheDiffThenAskOnceInProduction() throws Exception {
+        try (InProcessAksh a = InProcessAksh.sandbox()) {
+            String out = a.run("ranges add 52.170.10.7 --cluster aks-web");
+            assertThat(out).as(String.valueOf(a.last().error() == null ? "" : a.last().error().oneLine())).contains("+ 52.170.10.7/32");
+            assertThat(a.last().status()).isEqualTo(67);
+            assertThat(a.last().error().oneLine()).startsWith("not changed: aks-web's ranges stay as they are (a production "
+                    + "context, not confirmed)");
+            assertThat(a.console().questions()).containsExactly("aks-web is in a production context (matches 'prod'). Write "
+                    + "this change?");
+            a.console().answer(true);
+            a.run("ranges set 73.140.245.0/24 84.17.53.201 --cluster aks-web");
+            assertThat(a.last().status()).as(a.console().stderr()).isZero();
+            assertThat(a.console().questions()).as("one question, not two").hasSize(2);
+        }
+    }
+
+    @Test
     void aksProductionChoosesThePatternsAndEmptyTurnsItOff() throws Exception {
         try (InProcessAksh a = InProcessAksh.sandboxWithEnv(Map.of("AKSH_PRODUCTION", ""))) {
             a.run("cluster use aks-payments");

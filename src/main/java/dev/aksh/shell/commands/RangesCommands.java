@@ -53,6 +53,7 @@ public final class RangesCommands {
     private final Completers completers;
     private final ValueCompleter currentRanges;
     private final ValueCompleter bastions;
+    private final java.util.function.Supplier<String> production;
 
     /**
      * @param currentRanges completes the current cluster's entries (for remove)
@@ -60,7 +61,8 @@ public final class RangesCommands {
      */
     public RangesCommands(RangesService ranges, ClusterService clusters, NetworkService network, ConnectService connect,
             MyIp myIp, ApiServerProbe probe, SessionState session, Console console, Completers completers,
-            ValueCompleter currentRanges, ValueCompleter bastions) {
+            java.util.function.Supplier<String> production, ValueCompleter currentRanges, ValueCompleter bastions) {
+        this.production = production;
         this.ranges = ranges;
         this.clusters = clusters;
         this.network = network;
@@ -125,7 +127,7 @@ public final class RangesCommands {
     }
 
     private static CommandSpec.Builder change(CommandSpec.Builder b, OptionSpec... options) {
-        b.group(GROUP).output();
+        b.group(GROUP).output().asksFirst(); // in a production context, after the diff (see change())
         for (OptionSpec o : options) {
             b.option(o);
         }
@@ -334,7 +336,13 @@ public final class RangesCommands {
             console.note("dry run: nothing was written");
             return new Result.Text("", data(c, preview, false, true, 0));
         }
-        if (confirm && !console.confirm(question(c, op, preview))) {
+        String prod = production.get();
+        if (!confirm && prod != null && !console.confirm(c.name() + " is in a production context (matches '" + prod
+                + "'). Write this change?")) {
+            throw AkshException.refused("not changed: " + c.name() + "'s ranges stay as they are (a production context, "
+                    + "not confirmed)", console.interactive() ? "answer yes to go ahead" : "rerun with --yes to go ahead");
+        }
+        if (confirm && !console.confirm(question(c, op, preview) + (prod == null ? "" : " (a production context)"))) {
             throw AkshException.refused("not changed: " + c.name() + "'s ranges stay as they are",
                     console.interactive() ? "answer yes to go ahead" : "rerun with --yes to go ahead");
         }
