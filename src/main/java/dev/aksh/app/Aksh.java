@@ -321,6 +321,10 @@ public final class Aksh implements AutoCloseable {
         register(catalog, new FleetCommands(fleets, subscriptions, identity, new FleetInvokeService(clusters, invoke, tunnels,
                 tunnelRoute, tools), session, console, completers, hubUsers, home, background).commands());
         register(catalog, new KubeTokenCommands(clients::token, console).commands());
+        if (options.sandbox()) {
+            // the sandbox's own controls: only a sandbox session has them
+            register(catalog, new dev.aksh.shell.commands.SandboxCommands(sandbox::join).commands());
+        }
         register(catalog, new dev.aksh.shell.commands.ReadOnlyCommands(session, options.readOnly(),
                 () -> config.readOnly(session.get().cluster()) ? session.get().cluster().name() + " is in readOnlyClusters in "
                         + store.file().resolveSibling(dev.aksh.session.AkshConfig.FILE) : null).commands());

@@ -55,6 +55,11 @@ public final class BastionHosts implements AutoCloseable {
         return hosts.get(bastionId.toLowerCase(Locale.ROOT));
     }
 
+    /** Every host's tunnels opened from now on drop after {@code bytes} (-1: never). */
+    public void dropTunnelsAfter(long bytes) {
+        hosts.values().forEach(h -> h.dropTunnelsAfter(bytes));
+    }
+
     /** Live sessions on every host: zero when no tunnel leaked. */
     public int liveSessions() {
         return hosts.values().stream().mapToInt(FakeBastion::liveSessions).sum();

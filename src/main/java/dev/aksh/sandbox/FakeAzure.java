@@ -61,7 +61,16 @@ public final class FakeAzure implements AutoCloseable {
         arm.addKind(NetworkDocuments.simpleKind(NetworkDocuments.PIP_TYPE));
         arm.addKind(Operations.statusKind(ManagedClusters.NS, operations));
         arm.addKind(Operations.resultKind(ManagedClusters.NS, operations));
+        this.faults = new Faults(bastions, runCommands);
+        arm.addInterceptor(faults);
         arm.start(armPort);
+    }
+
+    private Faults faults;
+
+    /** Faults switched on in this sandbox ('sandbox fault'). */
+    public Faults faults() {
+        return faults;
     }
 
     /** Starts FakeAzure for {@code world} on ephemeral loopback ports. */

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.zip.ZipEntry;
@@ -71,7 +72,7 @@ final class RunCommands {
         Map<String, byte[]> files = unzip(body.path("context").asText(""));
         boolean authorized = !p.path("aadProfile").path("managed").asBoolean(false)
                 || validClusterToken(body.path("clusterToken").asText(""));
-        World.CommandPod pod = state.clusterSpec(id.id(), id.name()).commandPod();
+        World.CommandPod pod = override(state.clusterSpec(id.id(), id.name()).commandPod(), id.name());
         Instant now = Instant.now();
         String commandId = ArmState.newId();
         Command c;
@@ -198,5 +199,40 @@ final class RunCommands {
 
     static Duration latency(World.CommandPod pod) {
         return Duration.ofMillis(pod.latencyMs());
+    }
+
+    /** Faults on the command pod, set at run time ('sandbox fault'): extra latency, unschedulable. */
+    private volatile int extraLatencyMs;
+    private volatile String unschedulable; // a cluster name, "*" for every cluster, or null
+
+    /** Commands from now on take {@code ms} longer (0: as the world says). */
+    void slowCommands(int ms) {
+        extraLatencyMs = Math.max(0, ms);
+    }
+
+    /** The command pod cannot be scheduled on {@code cluster} ("*": any; null: as the world says). */
+    void unschedulable(String cluster) {
+        unschedulable = cluster;
+    }
+
+    String describeFaults() {
+        List<String> out = new java.util.ArrayList<>();
+        if (extraLatencyMs > 0) {
+            out.add("slow-commands: run-command pods take " + extraLatencyMs + " ms longer");
+        }
+        if (unschedulable != null) {
+            out.add("unschedulable: run-command pods cannot be scheduled on " + (unschedulable.equals("*") ? "any cluster"
+                    : unschedulable));
+        }
+        return String.join("; ", out);
+    }
+
+    private World.CommandPod override(World.CommandPod pod, String cluster) {
+        boolean unsched = unschedulable != null && (unschedulable.equals("*") || unschedulable.equalsIgnoreCase(cluster));
+        if (extraLatencyMs == 0 && !unsched) {
+            return pod;
+        }
+        return new World.CommandPod(pod.latencyMs() + extraLatencyMs, pod.retryAfterSeconds(), unsched ? "unschedulable"
+                : pod.fault(), unsched ? 5 : pod.schedulingTimeoutSeconds(), pod.stateSpelling());
     }
 }
