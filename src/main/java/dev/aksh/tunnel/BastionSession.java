@@ -9,7 +9,6 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * One Bastion session: its tokens and its WebSocket. Made ahead of time (pre-warmed) or on demand,
@@ -23,7 +22,8 @@ final class BastionSession {
     private final long createdNanos = System.nanoTime();
     private final CompletableFuture<Void> remoteClosed = new CompletableFuture<>();
     private final AtomicBoolean ended = new AtomicBoolean();
-    private final AtomicReference<CompletableFuture<Void>> deletion = new AtomicReference<>();
+    /** Completes when the DELETE that ended this session has been answered (or failed). */
+    private final CompletableFuture<Void> deletion = new CompletableFuture<>();
     private final java.util.concurrent.locks.ReentrantLock sinkLock = new java.util.concurrent.locks.ReentrantLock();
     private volatile WebSocketClient socket;
     private OutputStream sink;
@@ -135,10 +135,14 @@ final class BastionSession {
                 }
                 ws.close();
             }
-            deletion.set(endpoint.delete(token).exceptionally(e -> null));
+            try {
+                endpoint.delete(token).whenComplete((v, e) -> deletion.complete(null));
+            } catch (RuntimeException e) {
+                deletion.complete(null); // nothing more to wait for
+            }
         }
-        CompletableFuture<Void> d = deletion.get();
-        return d == null ? CompletableFuture.completedFuture(null) : d;
+        // every caller waits for the same DELETE, also one that arrives while the first is still closing the socket
+        return deletion;
     }
 
     /** Copies what the target sends to the attached connection (or holds it until one attaches). */
