@@ -283,23 +283,12 @@ public final class Advisor {
         return "az aks start -g " + c.resourceGroup() + " -n " + c.name();
     }
 
-    /** The range of {@code ranges} that covers {@code ip}, or null. */
+    /** The range of {@code ranges} that covers {@code ip}, or null (also when ip is not an IPv4 address). */
     static String covering(List<String> ranges, String ip) {
-        long addr;
         try {
-            addr = Cidr.ipv4(ip, "IP");
-        } catch (RuntimeException e) {
+            return dev.aksh.ranges.AuthorizedRanges.holder(ranges, Cidr.parse(ip));
+        } catch (Cidr.Invalid e) {
             return null;
         }
-        for (String r : ranges) {
-            try {
-                if (Cidr.parse(r).contains(addr)) {
-                    return r;
-                }
-            } catch (RuntimeException ignored) {
-                // not IPv4
-            }
-        }
-        return null;
     }
 }

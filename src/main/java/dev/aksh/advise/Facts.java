@@ -22,12 +22,6 @@ import java.util.List;
 public record Facts(Cluster cluster, String vnetName, String vnetId, String nodeSubnet, List<BastionFact> bastions,
         List<PeerFact> peers, DnsFact dns, boolean dnsNone, String myIp, List<String> roles, List<String> unreadable) {
 
-    /** Without role facts (unknown). */
-    public Facts(Cluster cluster, String vnetName, String vnetId, String nodeSubnet, List<BastionFact> bastions,
-            List<PeerFact> peers, DnsFact dns, boolean dnsNone, String myIp, List<String> unreadable) {
-        this(cluster, vnetName, vnetId, nodeSubnet, bastions, peers, dns, dnsNone, myIp, null, unreadable);
-    }
-
     public Facts {
         roles = roles == null ? null : List.copyOf(roles);
         bastions = bastions == null ? List.of() : List.copyOf(bastions);

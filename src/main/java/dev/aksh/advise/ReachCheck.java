@@ -132,17 +132,11 @@ public final class ReachCheck {
                 + (c.running() ? "" : ": the cluster is stopped"));
     }
 
-    /** RFC 1918 and the other ranges that are never routed on the internet (as AKS's VNets use). */
+    /** An address the internet does not route (RFC 1918, carrier-grade NAT and the other reserved blocks). */
     static boolean isPrivate(String ip) {
         try {
-            long a = Cidr.ipv4(ip, "IP");
-            for (String r : List.of("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "100.64.0.0/10")) {
-                if (Cidr.parse(r).contains(a)) {
-                    return true;
-                }
-            }
-            return false;
-        } catch (RuntimeException e) {
+            return Cidr.parse(ip).reserved() != null;
+        } catch (Cidr.Invalid e) {
             return false;
         }
     }

@@ -99,13 +99,6 @@ public final class Aksh implements AutoCloseable {
     public Aksh(LaunchOptions options, Environment env, Console console) {
         this.options = options;
         this.console = console;
-        this.config = dev.aksh.session.AkshConfig.load(ConfigDirs.configDir(env.env(), env.osName(), env.userHome()),
-                console::warn);
-        String productionSetting = env.env().get("AKSH_PRODUCTION");
-        this.production = productionSetting == null && config.production() != null
-                ? new dev.aksh.session.Production(config.production().stream()
-                        .map(p -> p.toLowerCase(java.util.Locale.ROOT)).toList())
-                : dev.aksh.session.Production.fromSetting(productionSetting);
         AtomicInteger n = new AtomicInteger();
         this.background = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "aksh-background-" + n.incrementAndGet());
@@ -177,6 +170,8 @@ public final class Aksh implements AutoCloseable {
         }
 
         Path configDir = ConfigDirs.configDir(env.env(), env.osName(), env.userHome());
+        this.config = dev.aksh.session.AkshConfig.load(configDir, console::warn);
+        this.production = dev.aksh.session.Production.of(env.env().get("AKSH_PRODUCTION"), config.production());
         store = new ContextStore(configDir, options.sandbox(), console::warn);
         SessionContext loaded = store.load(options.sandbox());
         if (loaded.subscription() == null && initialSubscription != null) {
@@ -346,7 +341,7 @@ public final class Aksh implements AutoCloseable {
             }
             String how = options.readOnly() ? "start aksh without --read-only to change things"
                     : config.readOnly(session.get().cluster()) ? session.get().cluster().name() + " is listed in readOnlyClusters "
-                            + "in " + AkshConfigFile.NAME
+                            + "in " + dev.aksh.session.AkshConfig.FILE
                     : "'readonly off' turns it off";
             if (spec.safety() != Safety.READ) {
                 throw AkshException.refused("'" + spec.name() + "' changes state and read-only mode is on", how);
@@ -358,10 +353,12 @@ public final class Aksh implements AutoCloseable {
             }
         });
         shell.addGuard((spec, inv) -> {
-            String change = spec.safety() != Safety.READ ? "'" + spec.name() + "'" : spec.mutation(inv) == null ? null
-                    : "'" + spec.name() + "' of " + spec.mutation(inv);
-            boolean dryRun = spec.option("dry-run") != null && inv.flag("dry-run") || spec.asksFirst();
-            String match = change == null || dryRun ? null : production.match(session.get());
+            String mutation = spec.safety() != Safety.READ ? null : spec.mutation(inv);
+            String change = spec.safety() != Safety.READ ? "'" + spec.name() + "'" : mutation == null ? null
+                    : "'" + spec.name() + "' of " + mutation;
+            boolean dryRun = spec.option("dry-run") != null && inv.flag("dry-run");
+            // commands that ask for themselves (after showing what would change) are not asked twice
+            String match = change == null || dryRun || spec.asksFirst() ? null : production.match(session.get());
             if (match == null) {
                 return;
             }
@@ -373,11 +370,6 @@ public final class Aksh implements AutoCloseable {
             }
         });
         completion = new CompletionEngine(catalog, spec -> spec.safety() == Safety.READ || !readOnly());
-    }
-
-    /** For messages. */
-    static final class AkshConfigFile {
-        static final String NAME = dev.aksh.session.AkshConfig.FILE;
     }
 
     static String productionLabel(SessionContext c) {

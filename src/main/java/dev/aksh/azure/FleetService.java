@@ -175,8 +175,7 @@ public final class FleetService {
      * @param principalObjectId the caller's object id, or null when the token does not say
      */
     public Roles requireHubRole(Fleet fleet, String principalObjectId, java.util.function.Consumer<String> warnings) {
-        Roles r = principalObjectId == null ? new Roles(List.of(), false, "your token carries no object id")
-                : hubRoles(fleet, principalObjectId);
+        Roles r = hubRoles(fleet, principalObjectId);
         if (!r.readable()) {
             warnings.accept("cannot check your Fleet Manager RBAC roles on " + fleet.name() + " (" + r.why()
                     + "); without one of them the hub answers 403");

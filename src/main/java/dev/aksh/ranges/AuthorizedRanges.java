@@ -251,7 +251,7 @@ public final class AuthorizedRanges {
     }
 
     /** The entry of {@code list} that equals or contains {@code c}, or null. */
-    static String holder(List<String> list, Cidr c) {
+    public static String holder(List<String> list, Cidr c) {
         if (c.toString().equals(OUTBOUND_ONLY)) {
             return list.contains(OUTBOUND_ONLY) ? OUTBOUND_ONLY : null;
         }

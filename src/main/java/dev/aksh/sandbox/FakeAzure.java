@@ -66,7 +66,7 @@ public final class FakeAzure implements AutoCloseable {
         arm.start(armPort);
     }
 
-    private Faults faults;
+    private final Faults faults;
 
     /** Faults switched on in this sandbox ('sandbox fault'). */
     public Faults faults() {
@@ -171,8 +171,14 @@ public final class FakeAzure implements AutoCloseable {
 
     /** Where a connection to {@code ip} for {@code host} lands from here: null when the address is not routable. */
     public java.net.InetSocketAddress routeFromHere(String host, String ip) {
-        return ip.startsWith("10.") || ip.startsWith("192.168.") || ip.matches("172\\.(1[6-9]|2\\d|3[01])\\..*") ? null
-                : publicApiServer(host);
+        try {
+            if (dev.aksh.ranges.Cidr.parse(ip).reserved() != null) {
+                return null; // private and reserved addresses are not routed on the internet
+            }
+        } catch (dev.aksh.ranges.Cidr.Invalid e) {
+            return null;
+        }
+        return publicApiServer(host);
     }
 
     /** The clusters' API servers. */

@@ -190,10 +190,6 @@ public record World(
             state = state == null ? "Connected" : state;
             linkDns = linkDns != null && linkDns;
         }
-
-        public PeeringSpec(String name, String remote, String state) {
-            this(name, remote, state, false);
-        }
     }
 
     /**

@@ -19,6 +19,17 @@ public final class Production {
         this.patterns = List.copyOf(patterns);
     }
 
+    /**
+     * {@code AKSH_PRODUCTION} if set (blank: none), else the configuration's patterns if it has
+     * any, else the default.
+     */
+    public static Production of(String envSetting, List<String> configured) {
+        if (envSetting == null && configured != null) {
+            return fromSetting(String.join(",", configured));
+        }
+        return fromSetting(envSetting);
+    }
+
     /** From {@code AKSH_PRODUCTION}: null means the default, blank means none. */
     public static Production fromSetting(String setting) {
         String s = setting == null ? DEFAULT : setting;

@@ -52,7 +52,7 @@ class AdvisorTest {
     static Facts facts(Cluster c, List<Facts.BastionFact> bastions, List<Facts.PeerFact> peers, String myIp) {
         return new Facts(c, "vnet-app", "/v/vnet-app", "nodes", bastions, peers,
                 new Facts.DnsFact("guid.privatelink.westeurope.azmk8s.io", "10.1.0.4", List.of("vnet-app")),
-                "none".equals(c.privateDnsZone()), myIp, List.of());
+                "none".equals(c.privateDnsZone()), myIp, null, List.of());
     }
 
     static Facts withRoles(Facts f, List<String> roles) {

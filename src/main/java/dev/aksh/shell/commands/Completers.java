@@ -24,6 +24,7 @@ public final class Completers {
     public static final String GROUPS = "groups";
     public static final String FLEETS = "fleets";
     public static final String MEMBERS = "members";
+    public static final String MEMBER_GROUPS = "member-groups";
     /** Member clusters of fleets read in this session, for {@code cluster use}. */
     public static final String MEMBER_CLUSTERS = "member-clusters";
 
@@ -58,6 +59,11 @@ public final class Completers {
 
     public static String membersKey(String fleetId) {
         return MEMBERS + ":" + fleetId;
+    }
+
+    /** The groups of a fleet's members; filled with the members (no loader of its own). */
+    public static String memberGroupsKey(String fleetId) {
+        return MEMBER_GROUPS + ":" + fleetId;
     }
 
     /**
@@ -102,15 +108,8 @@ public final class Completers {
             if (c.fleet() == null) {
                 return List.of();
             }
-            Set<String> groups = new java.util.TreeSet<>(String.CASE_INSENSITIVE_ORDER);
-            for (Suggestion s : cache.get(membersKey(c.fleet()))) {
-                String d = s.description();
-                int at = d == null ? -1 : d.indexOf("group ");
-                if (at >= 0) {
-                    groups.add(d.substring(at + 6).split(",")[0].trim());
-                }
-            }
-            return groups.stream().map(Suggestion::of).toList();
+            cache.get(membersKey(c.fleet())); // loads the members, and their groups with them, when missing
+            return cache.has(memberGroupsKey(c.fleet())) ? cache.get(memberGroupsKey(c.fleet())) : List.of();
         };
     }
 
@@ -121,6 +120,9 @@ public final class Completers {
     /** Stores a fleet's members, and their clusters for {@code cluster use}. */
     public void rememberMembers(Fleet fleet, List<FleetMember> members, dev.aksh.session.SubscriptionRef current) {
         cache.put(membersKey(fleet.id()), memberSuggestions(members));
+        Set<String> groups = new java.util.TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        members.stream().map(FleetMember::group).filter(g -> g != null && !g.isBlank()).forEach(groups::add);
+        cache.put(memberGroupsKey(fleet.id()), groups.stream().map(Suggestion::of).toList());
         List<Suggestion> clusters = new ArrayList<>(cache.has(MEMBER_CLUSTERS) ? cache.get(MEMBER_CLUSTERS) : List.of());
         for (FleetMember m : members) {
             dev.aksh.session.ClusterRef ref = dev.aksh.session.ClusterRef.parseId(m.clusterId());

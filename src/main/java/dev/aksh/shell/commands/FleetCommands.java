@@ -368,9 +368,7 @@ public final class FleetCommands {
     }
 
     private FleetService.Roles roles(Fleet f) {
-        String oid = identityId();
-        return oid == null ? new FleetService.Roles(List.of(), false, "your object id is not in your token")
-                : fleets.hubRoles(f, oid);
+        return fleets.hubRoles(f, identityId()); // unreadable when the token carries no object id
     }
 
     private String identityId() {
