@@ -316,9 +316,14 @@ public final class Aksh implements AutoCloseable {
         register(catalog, new FleetCommands(fleets, subscriptions, identity, new FleetInvokeService(clusters, invoke, tunnels,
                 tunnelRoute, tools), session, console, completers, hubUsers, home, background).commands());
         register(catalog, new KubeTokenCommands(clients::token, console).commands());
+        dev.aksh.shell.commands.SandboxCommands sandboxCommands = null;
         if (options.sandbox()) {
             // the sandbox's own controls: only a sandbox session has them
-            register(catalog, new dev.aksh.shell.commands.SandboxCommands(sandbox::join).commands());
+            SandboxSession worlds = new SandboxSession(sandbox::join, tunnels, session, cache);
+            dev.aksh.lessons.Tutor tutor = new dev.aksh.lessons.Tutor(sandbox::join, worlds::restart,
+                    store.file().resolveSibling("lessons"), Clock.systemUTC());
+            sandboxCommands = new dev.aksh.shell.commands.SandboxCommands(sandbox::join, worlds, tutor);
+            register(catalog, sandboxCommands.commands());
         }
         register(catalog, new dev.aksh.shell.commands.ReadOnlyCommands(session, options.readOnly(),
                 () -> config.readOnly(session.get().cluster()) ? session.get().cluster().name() + " is in readOnlyClusters in "
@@ -334,6 +339,17 @@ public final class Aksh implements AutoCloseable {
 
         shell = new Shell(catalog, console, List.of(new ArmErrors()));
         holder[0] = shell;
+        if (sandboxCommands != null) {
+            dev.aksh.shell.commands.SandboxCommands lessons = sandboxCommands;
+            shell.afterEach(outcome -> {
+                List<String> lines = lessons.progress();
+                for (String line : lines) {
+                    console.err().println(line.startsWith("✓") || line.startsWith("Lesson ")
+                            ? console.style(line, dev.aksh.render.Style.OK) : line);
+                }
+                console.err().flush();
+            });
+        }
         shellCommands.attach(shell);
         shell.addGuard((spec, inv) -> {
             if (!readOnly()) {

@@ -32,6 +32,11 @@ final class ApiServerFirewall {
         this.clock = clock;
     }
 
+    /** Forgets changes on their way (the world was replaced). */
+    void clear() {
+        pending.clear();
+    }
+
     /** A PUT is changing a cluster's ranges; the old ones hold for {@code after}. */
     void changing(String clusterId, List<String> previous, Duration after) {
         String key = clusterId.toLowerCase(Locale.ROOT);

@@ -20,18 +20,49 @@ public final class ArmState {
     static final ObjectMapper JSON = new ObjectMapper();
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final World world;
+    private volatile World world;
     private final Map<String, ObjectNode> subscriptions = new LinkedHashMap<>();
     private final Map<String, ObjectNode> resourceGroups = new TreeMap<>();
     private final TreeMap<String, ObjectNode> resources = new TreeMap<>();
     private final Map<String, World.ClusterSpec> clusterSpecs = new java.util.HashMap<>();
 
     public ArmState(World world) {
+        reseed(world);
+    }
+
+    /** Forgets everything and holds what {@code world} describes (callers synchronize on the state). */
+    void reseed(World world) {
+        subscriptions.clear();
+        resourceGroups.clear();
+        resources.clear();
+        clusterSpecs.clear();
         this.world = FleetWorlds.expand(world);
         ArmDocuments.seed(this.world, this);
         NetworkDocuments.seed(this.world, this);
         FleetDocuments.seed(this.world, this);
         PrivateDnsDocuments.seed(this.world, this);
+    }
+
+    /** Every resource document, in id order (for saving the state). */
+    List<ObjectNode> resources() {
+        return new ArrayList<>(resources.values());
+    }
+
+    /** Resource groups with the subscription each belongs to, as {@code subscriptionId -> document} pairs. */
+    List<Map.Entry<String, ObjectNode>> resourceGroupEntries() {
+        List<Map.Entry<String, ObjectNode>> out = new ArrayList<>();
+        resourceGroups.forEach((k, v) -> out.add(Map.entry(k.substring(0, k.indexOf('/')), v)));
+        return out;
+    }
+
+    /** Replaces subscriptions, resource groups and resources with saved ones (the world's cluster descriptions stay). */
+    void replaceDocuments(List<ObjectNode> subs, List<Map.Entry<String, ObjectNode>> groups, List<ObjectNode> docs) {
+        subscriptions.clear();
+        resourceGroups.clear();
+        resources.clear();
+        subs.forEach(this::putSubscription);
+        groups.forEach(g -> putResourceGroup(g.getKey(), g.getValue()));
+        docs.forEach(this::putResource);
     }
 
     public World world() {

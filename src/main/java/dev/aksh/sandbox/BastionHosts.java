@@ -21,7 +21,10 @@ public final class BastionHosts implements AutoCloseable {
     private final Map<String, FakeBastion> hosts = new ConcurrentHashMap<>();
     private final TokenVerifier armTokens = TokenVerifier.forArm();
 
-    BastionHosts(ArmState state, KubeApiServers apiServers, ApiServerFirewall firewall) {
+    private final Activity activity;
+
+    BastionHosts(ArmState state, KubeApiServers apiServers, ApiServerFirewall firewall, Activity activity) {
+        this.activity = activity;
         this.state = state;
         this.apiServers = apiServers;
         this.firewall = firewall;
@@ -68,6 +71,7 @@ public final class BastionHosts implements AutoCloseable {
     @Override
     public void close() {
         hosts.values().forEach(FakeBastion::close);
+        hosts.clear();
     }
 
     /** What one Bastion may reach, decided from the state as the network would. */
@@ -118,6 +122,8 @@ public final class BastionHosts implements AutoCloseable {
                     throw new FakeBastion.BastionRefusal(403, "The target is not reachable from this Bastion's virtual "
                             + "network: it is neither in the same virtual network nor in a peered one.");
                 }
+                String clusterId = cluster.get("id").asText();
+                activity.record(seq -> new Activity.TunnelOpened(seq, java.time.Instant.now(), clusterId, bastionId));
                 return cluster;
             }
         }

@@ -17,7 +17,7 @@ import javax.net.ssl.SSLContext;
  * fake identity. Above that boundary aksh runs the same code as against real Azure.
  */
 public final class FakeAzure implements AutoCloseable {
-    private final World world;
+    private volatile World world;
     private final CertificateAuthority ca;
     private final ArmState state;
     private final FakeArm arm;
@@ -27,6 +27,9 @@ public final class FakeAzure implements AutoCloseable {
     private final KubeApiServers apiServers;
     private final BastionHosts bastions;
     private final ApiServerFirewall firewall;
+    private final Activity activity = new Activity();
+    private final RolePropagation roles = new RolePropagation();
+    private final RunCommands runCommands;
 
     private FakeAzure(World world, int armPort) throws IOException {
         this.world = world;
@@ -42,10 +45,10 @@ public final class FakeAzure implements AutoCloseable {
         this.arm = new FakeArm(state, armTls, TokenVerifier.forArm());
         this.kube = new KubeClusters(state, java.time.Clock.systemUTC());
         this.firewall = new ApiServerFirewall(state, java.time.Clock.systemUTC());
-        this.apiServers = new KubeApiServers(state, kube, ca, firewall);
-        this.bastions = new BastionHosts(state, apiServers, firewall);
+        this.apiServers = new KubeApiServers(state, kube, ca, firewall, activity, roles);
+        this.bastions = new BastionHosts(state, apiServers, firewall, activity);
         bastions.startAll(ca);
-        RunCommands runCommands = new RunCommands(kube);
+        this.runCommands = new RunCommands(kube, activity);
         ClusterCredentials credentials = new ClusterCredentials(ca);
         arm.addKind(new ManagedClusters(operations, runCommands, credentials, firewall));
         arm.addKind(FleetDocuments.fleetKind(credentials));
@@ -61,7 +64,7 @@ public final class FakeAzure implements AutoCloseable {
         arm.addKind(NetworkDocuments.simpleKind(NetworkDocuments.PIP_TYPE));
         arm.addKind(Operations.statusKind(ManagedClusters.NS, operations));
         arm.addKind(Operations.resultKind(ManagedClusters.NS, operations));
-        this.faults = new Faults(bastions, runCommands);
+        this.faults = new Faults(bastions, runCommands, roles);
         arm.addInterceptor(faults);
         arm.start(armPort);
     }
@@ -95,8 +98,73 @@ public final class FakeAzure implements AutoCloseable {
         }
     }
 
+    /** The world this sandbox was started with or last loaded (as written, before fleets are expanded). */
     public World world() {
         return world;
+    }
+
+    /** What the sandbox's servers have seen happen (for lessons). */
+    public Activity activity() {
+        return activity;
+    }
+
+    /**
+     * Replaces everything the sandbox holds with {@code world} (and, when {@code saved} is given, the
+     * state a {@link Snapshots#save} wrote). Endpoints and the CA stay, so clients carry on; Bastion
+     * sessions, API server connections and operations on their way end, and every fault is cleared.
+     */
+    public synchronized void replaceWorld(World next, com.fasterxml.jackson.databind.JsonNode saved) {
+        faults.clear();
+        roles.delay(java.time.Duration.ZERO);
+        bastions.close();
+        apiServers.close();
+        operations.forgetAll();
+        synchronized (state) {
+            state.reseed(next);
+            kube.clear();
+            firewall.clear();
+            runCommands.clear();
+            if (saved != null) {
+                Snapshots.restore(saved, state, kube);
+            }
+        }
+        bastions.startAll(ca);
+        this.world = next;
+        this.loaded = saved;
+    }
+
+    private volatile com.fasterxml.jackson.databind.JsonNode loaded;
+
+    /** Back to the world (and saved state) as it was when last started or loaded. */
+    public void reset() {
+        replaceWorld(world, loaded);
+    }
+
+    /** A managed cluster's document by name (a copy; the first of that name), or null. */
+    public ObjectNode cluster(String name) {
+        synchronized (state) {
+            for (ObjectNode s : state.subscriptions()) {
+                for (ObjectNode c : state.list("/subscriptions/" + s.get("subscriptionId").asText(), ArmDocuments.CLUSTER_TYPE)) {
+                    if (c.path("name").asText().equalsIgnoreCase(name)) {
+                        return ArmState.copy(c);
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Whether a cluster's public API server lets this machine ("my IP") in now, as its firewall enforces. */
+    public boolean admitsMyIp(String clusterName) {
+        synchronized (state) {
+            ObjectNode c = cluster(clusterName);
+            return c != null && firewall.admitsFromInternet(c, state.world().myIp());
+        }
+    }
+
+    /** How many long-running ARM operations have not finished. */
+    public int operationsRunning() {
+        return operations.running();
     }
 
     /** The fake ARM endpoint, {@code https://127.0.0.1:PORT/}. */

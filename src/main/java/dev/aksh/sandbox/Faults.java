@@ -9,7 +9,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Faults a trainee (or a test) switches on in a running sandbox: ARM throttling (429 with
  * Retry-After), transient 5xx, slow ARM answers, slow or unschedulable run-command pods, and
- * Bastion tunnels that drop after N bytes. ARM
+ * Bastion tunnels that drop after N bytes, role assignments still on their way to the data plane. ARM
  * faults apply to requests whose path contains {@code match} (any request when null), on the wire,
  * so aksh meets them exactly as it would meet Azure's.
  */
@@ -26,9 +26,20 @@ public final class Faults implements FakeArm.Interceptor {
     private final BastionHosts bastions;
     private final RunCommands runCommands;
 
-    Faults(BastionHosts bastions, RunCommands runCommands) {
+    private final RolePropagation roles;
+
+    Faults(BastionHosts bastions, RunCommands runCommands, RolePropagation roles) {
         this.bastions = bastions;
         this.runCommands = runCommands;
+        this.roles = roles;
+    }
+
+    /**
+     * For {@code seconds} from now, Fleet hubs honour none of the identity's role assignments (ARM
+     * still lists them), as right after they are made; 0 ends it.
+     */
+    public void rbacDelay(int seconds) {
+        roles.delay(java.time.Duration.ofSeconds(seconds));
     }
 
     /** Run-command pods take {@code ms} longer (0: as the world says). */
@@ -71,6 +82,7 @@ public final class Faults implements FakeArm.Interceptor {
         dropTunnelsAfter(-1);
         runCommands.slowCommands(0);
         runCommands.unschedulable(null);
+        roles.delay(java.time.Duration.ZERO);
     }
 
     /** What is active, one line each. */
@@ -91,6 +103,9 @@ public final class Faults implements FakeArm.Interceptor {
         String pods = runCommands.describeFaults();
         if (!pods.isEmpty()) {
             out.addAll(List.of(pods.split("; ")));
+        }
+        if (roles.pending()) {
+            out.add("rbac-delay: Fleet hubs honour no role assignment for " + roles.secondsLeft() + "s more");
         }
         if (dropBytes >= 0) {
             out.add("drop-tunnels: new Bastion tunnels drop after " + dropBytes + " bytes");

@@ -34,7 +34,13 @@ public final class KubeApiServers implements AutoCloseable {
     private final TokenVerifier tokens = new TokenVerifier(Set.of(RunCommands.AKS_AAD_SERVER_APP,
             "api://" + RunCommands.AKS_AAD_SERVER_APP));
 
-    KubeApiServers(ArmState state, KubeClusters clusters, CertificateAuthority ca, ApiServerFirewall firewall) {
+    private final Activity activity;
+    private final RolePropagation roles;
+
+    KubeApiServers(ArmState state, KubeClusters clusters, CertificateAuthority ca, ApiServerFirewall firewall, Activity activity,
+            RolePropagation roles) {
+        this.activity = activity;
+        this.roles = roles;
         this.firewall = firewall;
         this.state = state;
         this.clusters = clusters;
@@ -62,13 +68,15 @@ public final class KubeApiServers implements AutoCloseable {
                         (token, cert) -> {
                             String denied = check(token, cert, localAccounts);
                             if (denied == null && fleet != null && token != null
-                                    && !RoleDocuments.holds(state.world(), fleet, RoleDocuments.FLEET_HUB_ROLES)) {
+                                    && (roles.pending() || !RoleDocuments.holds(state.world(), fleet, RoleDocuments.FLEET_HUB_ROLES))) {
                                 return KubeApiServer.FORBIDDEN + "User \"" + state.world().identity().user()
                                         + "\" holds none of the Azure Kubernetes Fleet Manager RBAC roles on the fleet, so the "
                                         + "hub cluster lets it do nothing";
                             }
                             return denied;
-                        }).start();
+                        }).onRequest((method, path, userAgent, status) -> activity.record(seq -> new Activity.KubeRequest(seq,
+                                java.time.Instant.now(), managedCluster.get("id").asText(), method, path, userAgent, status)))
+                        .start();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -144,6 +152,8 @@ public final class KubeApiServers implements AutoCloseable {
                     cluster = state.resource(clusterId);
                     admitted = cluster != null && firewall.admitsFromInternet(cluster, state.world().myIp());
                 }
+                boolean in = admitted;
+                activity.record(seq -> new Activity.PublicConnection(seq, java.time.Instant.now(), clusterId, in));
                 if (!admitted) {
                     refused.incrementAndGet();
                     closeQuietly(client); // the firewall drops it: nothing answers
@@ -195,5 +205,7 @@ public final class KubeApiServers implements AutoCloseable {
     public void close() {
         servers.values().forEach(KubeApiServer::close);
         fronts.values().forEach(PublicEndpoint::close);
+        servers.clear();
+        fronts.clear();
     }
 }

@@ -22,6 +22,27 @@ public final class KubeClusters {
         this.clock = clock;
     }
 
+    /** Forgets every cluster's Kubernetes state (they are made again from the world when next looked at). */
+    void clear() {
+        clusters.clear();
+    }
+
+    /** The clusters made so far, by lower-case resource id. */
+    Map<String, KubeCluster> made() {
+        return Map.copyOf(clusters);
+    }
+
+    /** Puts a cluster's saved Kubernetes state in place of what the world would make. */
+    void restore(JsonNode managedCluster, JsonNode saved) {
+        String id = managedCluster.get("id").asText().toLowerCase(Locale.ROOT);
+        JsonNode p = managedCluster.path("properties");
+        String version = p.path("currentKubernetesVersion").asText(p.path("kubernetesVersion").asText("1.32.4"));
+        String host = p.hasNonNull("fqdn") ? p.get("fqdn").asText() : p.path("privateFQDN").asText("kubernetes");
+        KubeCluster k = new KubeCluster(managedCluster.path("name").asText(), version, host, clock);
+        k.restore(saved);
+        clusters.put(id, k);
+    }
+
     /** The cluster behind a managedCluster document. */
     public KubeCluster of(JsonNode managedCluster) {
         String id = managedCluster.get("id").asText();

@@ -22,6 +22,7 @@ public final class Operations {
         final Instant end;
         volatile String status = "InProgress";
         volatile String error;
+        volatile boolean cancelled;
 
         Op(String id, Instant start, Instant end) {
             this.id = id;
@@ -58,6 +59,9 @@ public final class Operations {
         ops.put(op.id, op);
         scheduler.schedule(() -> {
             synchronized (state) {
+                if (op.cancelled) {
+                    return; // the world was replaced while it ran
+                }
                 try {
                     effect.run();
                     op.status = "Succeeded";
@@ -68,6 +72,17 @@ public final class Operations {
             }
         }, Math.max(0, duration.toMillis()), TimeUnit.MILLISECONDS);
         return op;
+    }
+
+    /** How many operations have not finished. */
+    int running() {
+        return (int) ops.values().stream().filter(o -> !o.done()).count();
+    }
+
+    /** Forgets every operation; those still running never take effect. */
+    void forgetAll() {
+        ops.values().forEach(o -> o.cancelled = true);
+        ops.clear();
     }
 
     public Op get(String id) {

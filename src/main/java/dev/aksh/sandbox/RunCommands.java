@@ -43,8 +43,16 @@ final class RunCommands {
     private final KubeClusters clusters;
     private final Map<String, Command> commands = new ConcurrentHashMap<>();
 
-    RunCommands(KubeClusters clusters) {
+    private final Activity activity;
+
+    RunCommands(KubeClusters clusters, Activity activity) {
         this.clusters = clusters;
+        this.activity = activity;
+    }
+
+    /** Forgets every command and its result (the world was replaced). */
+    void clear() {
+        commands.clear();
     }
 
     /** The {@code runCommand} action on a managed cluster. */
@@ -96,6 +104,9 @@ final class RunCommands {
             c = new Command(commandId, id.id(), now, done, succeeded(pod), r.exitCode(), logs, null, pod.retryAfterSeconds());
         }
         commands.put(commandId, c);
+        Command ran = c;
+        activity.record(seq -> new Activity.RunCommand(seq, Instant.now(), id.id(), body.get("command").asText(),
+                List.copyOf(files.keySet()), ran.exitCode()));
         ArmResponse accepted = ArmResponse.empty(202).header("Location", location(call, id.id(), commandId));
         return pod.retryAfterSeconds() == null ? accepted : accepted.header("Retry-After", String.valueOf(pod.retryAfterSeconds()));
     }

@@ -60,6 +60,13 @@ public final class Shell implements SpecCommand.ResultSink {
         guards.add(guard);
     }
 
+    private final List<java.util.function.Consumer<Outcome>> afterEach = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /** Runs after every command, whatever its outcome (lessons check their goals here). Must not throw. */
+    public void afterEach(java.util.function.Consumer<Outcome> observer) {
+        afterEach.add(observer);
+    }
+
     public CommandCatalog catalog() {
         return catalog;
     }
@@ -126,6 +133,13 @@ public final class Shell implements SpecCommand.ResultSink {
 
     private Outcome finish(Outcome o) {
         lastStatus = o.status();
+        for (java.util.function.Consumer<Outcome> observer : afterEach) {
+            try {
+                observer.accept(o);
+            } catch (RuntimeException e) {
+                // an observer's failure is not the command's
+            }
+        }
         return o;
     }
 

@@ -46,8 +46,7 @@ class ConnectCommandTest {
         assertThat(aksh.run("tunnel list")).isEmpty();
         assertThat(aksh.console().stderr()).isEqualTo("No tunnels are open ('connect bastion' opens one).\n");
         assertThat(error("tunnel close 9")).isEqualTo("65 no open tunnel 9; no tunnels are open");
-        assertThat(error("tunnel close")).isEqualTo("64 which tunnel?; 'tunnel close ID' (see 'tunnel list') or "
-                + "'tunnel close --all'");
+        assertThat(error("tunnel close")).isEqualTo("65 no tunnels are open; 'connect bastion' opens one");
         assertThat(error("tunnel close x")).isEqualTo("64 a tunnel id is a number, not 'x'; see 'tunnel list'");
         aksh.run("tunnel close --all");
         assertThat(aksh.last().ok()).isTrue();

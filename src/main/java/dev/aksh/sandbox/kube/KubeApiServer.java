@@ -55,6 +55,18 @@ public final class KubeApiServer implements AutoCloseable {
     private HttpsServer server;
     private ExecutorService executor;
     private final AtomicInteger requests = new AtomicInteger();
+    private volatile RequestListener listener = (method, path, userAgent, status) -> { };
+
+    /** Told of every request once it is answered. */
+    public interface RequestListener {
+        void answered(String method, String path, String userAgent, int status);
+    }
+
+    /** Who is told of every request answered (set before {@link #start}). */
+    public KubeApiServer onRequest(RequestListener l) {
+        this.listener = l;
+        return this;
+    }
 
     public KubeApiServer(KubeCluster cluster, SSLContext tls, Authenticator auth) {
         this.cluster = cluster;
@@ -112,6 +124,15 @@ public final class KubeApiServer implements AutoCloseable {
 
     private void handle(HttpExchange ex) throws IOException {
         requests.incrementAndGet();
+        try {
+            answer(ex);
+        } finally {
+            listener.answered(ex.getRequestMethod(), ex.getRequestURI().getPath(),
+                    String.valueOf(ex.getRequestHeaders().getFirst("User-Agent")), ex.getResponseCode());
+        }
+    }
+
+    private void answer(HttpExchange ex) throws IOException {
         try {
             String bearer = null;
             String authz = ex.getRequestHeaders().getFirst("Authorization");

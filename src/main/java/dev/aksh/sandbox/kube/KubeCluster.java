@@ -152,6 +152,51 @@ public final class KubeCluster {
         return releases.get(namespace + "/" + name);
     }
 
+    // ------------------------------------------------------------------ saving
+
+    /** Everything this cluster holds, as JSON (for {@code sandbox save}); {@link #restore} reads it back. */
+    public ObjectNode snapshot() {
+        ObjectNode out = JSON.createObjectNode();
+        ArrayNode objs = out.putArray("objects");
+        for (ObjectNode o : objects.values()) {
+            objs.add(o.deepCopy());
+        }
+        ArrayNode rels = out.putArray("releases");
+        for (HelmRelease r : releases.values()) {
+            rels.addObject().put("name", r.name()).put("namespace", r.namespace()).put("revision", r.revision())
+                    .put("updated", r.updated().toString()).put("status", r.status()).put("chart", r.chart())
+                    .put("appVersion", r.appVersion());
+        }
+        ArrayNode nodes = out.putArray("nodeNames");
+        nodeNames.forEach(nodes::add);
+        out.put("resourceVersion", resourceVersion).put("podIp", podIp).put("serviceIp", serviceIp)
+                .put("nodeCursor", nodeCursor);
+        return out;
+    }
+
+    /** Replaces what this cluster holds with a {@link #snapshot}. */
+    public void restore(JsonNode saved) {
+        objects.clear();
+        releases.clear();
+        nodeNames.clear();
+        for (JsonNode o : saved.path("objects")) {
+            String kindName = o.path("kind").asText();
+            KubeKind kind = kinds.forManifest(o.path("apiVersion").asText(), kindName, !clusterScoped(kindName));
+            objects.put(key(kind, namespaceOf(o), nameOf(o)), (ObjectNode) o.deepCopy());
+        }
+        for (JsonNode r : saved.path("releases")) {
+            HelmRelease h = new HelmRelease(r.path("name").asText(), r.path("namespace").asText(), r.path("revision").asInt(1),
+                    Instant.parse(r.path("updated").asText()), r.path("status").asText(), r.path("chart").asText(),
+                    r.path("appVersion").asText());
+            releases.put(h.namespace() + "/" + h.name(), h);
+        }
+        saved.path("nodeNames").forEach(n -> nodeNames.add(n.asText()));
+        resourceVersion = saved.path("resourceVersion").asLong(resourceVersion);
+        podIp = saved.path("podIp").asInt(podIp);
+        serviceIp = saved.path("serviceIp").asInt(serviceIp);
+        nodeCursor = saved.path("nodeCursor").asInt(nodeCursor);
+    }
+
     // ------------------------------------------------------------------ changes
 
     /** What applying a manifest did. */

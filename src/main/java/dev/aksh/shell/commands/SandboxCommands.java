@@ -14,17 +14,225 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import dev.aksh.lessons.Lesson;
+import dev.aksh.lessons.Tutor;
+import dev.aksh.render.Result.Column;
+import dev.aksh.session.SessionContext;
+import dev.aksh.shell.Durations;
+import dev.aksh.text.Wrap;
+import java.nio.file.Path;
 
-/** {@code sandbox status} and {@code sandbox fault …}: only in a sandbox session, for practice and tests. */
+/**
+ * {@code sandbox status|reset|load|save}, {@code sandbox fault …} and {@code sandbox lesson(s)}: only
+ * in a sandbox session, for training, practice and tests.
+ */
 public final class SandboxCommands {
     static final String GROUP = "Sandbox";
     private final Supplier<FakeAzure> sandbox;
+    private final Worlds worlds;
+    private final Tutor tutor;
 
-    public SandboxCommands(Supplier<FakeAzure> sandbox) {
+    /** Changing the sandbox's world, with what the session must do around it. */
+    public interface Worlds {
+        /** What a change of world did to the session. */
+        record Change(String world, int tunnelsClosed, boolean contextMoved, SessionContext context) {
+        }
+
+        Change reset();
+
+        Change load(Path file);
+
+        void save(Path file);
+    }
+
+    public SandboxCommands(Supplier<FakeAzure> sandbox, Worlds worlds, Tutor tutor) {
         this.sandbox = sandbox;
+        this.worlds = worlds;
+        this.tutor = tutor;
     }
 
     public List<CommandSpec> commands() {
+        List<CommandSpec> out = new ArrayList<>(faults());
+        ValueCompleter lessonNumbers = ValueCompleter.of(tutor.lessons().stream().map(l -> String.valueOf(l.number())).toList());
+        out.add(CommandSpec.command("sandbox reset").group(GROUP)
+                .summary("Put the sandbox back as its world file describes it (faults off, tunnels closed)")
+                .example("sandbox reset", "start again from a clean world").handler(inv -> changed(worlds.reset(), "Reset")).build());
+        out.add(CommandSpec.command("sandbox load").group(GROUP)
+                .summary("Replace the sandbox with a world file, or with a state 'sandbox save' wrote")
+                .arg("FILE", "a world YAML file or a saved state", ValueCompleter.files(Path.of(System.getProperty("user.dir")), Path.of(System.getProperty("user.home"))))
+                .example("sandbox load lab.json", "carry on from a saved state")
+                .example("sandbox load my-world.yaml", "another world (format: src/main/resources/sandbox/world.yaml)")
+                .handler(inv -> changed(worlds.load(Path.of(inv.arg(0))), "Loaded " + inv.arg(0) + ":")).build());
+        out.add(CommandSpec.command("sandbox save").group(GROUP)
+                .summary("Save the sandbox's current state (ARM resources, Kubernetes objects) to a file")
+                .arg("FILE", "where to write it (replaced if it exists)", ValueCompleter.files(Path.of(System.getProperty("user.dir")), Path.of(System.getProperty("user.home"))))
+                .example("sandbox save lab.json", "'sandbox load lab.json' brings it back, in this session or a later one")
+                .handler(this::save).build());
+        out.add(CommandSpec.command("sandbox lessons").group(GROUP)
+                .summary("The guided lessons: each practises a route into a private cluster, with goals checked as you go")
+                .output().example("sandbox lessons", "then 'sandbox lesson 1'").handler(this::lessons).build());
+        out.add(CommandSpec.command("sandbox lesson").group(GROUP)
+                .summary("Start a lesson: resets the sandbox, prints the brief and the goals")
+                .arg("N", "the lesson's number", lessonNumbers)
+                .example("sandbox lesson 1", "deploy nginx to a private cluster with command invoke")
+                .handler(this::startLesson).build());
+        out.add(CommandSpec.command("sandbox lesson status").group(GROUP)
+                .summary("The running lesson's goals: which are met, and what the next one still needs")
+                .output().example("sandbox lesson status", "where am I?").handler(this::lessonStatus).build());
+        out.add(CommandSpec.command("sandbox lesson hint").group(GROUP)
+                .summary("A hint for the next goal (ask again for a more direct one)")
+                .example("sandbox lesson hint", "stuck?").handler(inv -> new Result.Text(tutor.hint() + "\n", null)).build());
+        out.add(CommandSpec.command("sandbox lesson answer").group(GROUP)
+                .summary("Answer a goal that asks a question")
+                .variadicArg("ANSWER", "the answer, in words", true, ValueCompleter.of(List.of()))
+                .example("sandbox lesson answer web ImagePullBackOff", "a member and a reason code")
+                .handler(this::answer).build());
+        out.add(CommandSpec.command("sandbox lesson stop").group(GROUP)
+                .summary("Leave the running lesson (the sandbox keeps its state)")
+                .example("sandbox lesson stop", "").handler(inv -> {
+                    Lesson l = tutor.stop();
+                    return new Result.Text("Left lesson " + l.number() + ". 'sandbox lesson " + l.number()
+                            + "' starts it again from the beginning.\n", null);
+                }).build());
+        return out;
+    }
+
+    /** What goals the last command met, and the summary when the lesson is done: for after every command. */
+    public List<String> progress() {
+        List<String> out = new ArrayList<>();
+        boolean wasActive = tutor.active();
+        int total = tutor.goalCount();
+        for (Tutor.GoalState g : tutor.check()) {
+            out.add("✓ Goal " + g.number() + " of " + total + " met: " + g.text());
+        }
+        if (wasActive && !tutor.active()) {
+            Tutor.Status st = tutor.status();
+            out.add("Lesson " + st.lesson().number() + " complete: every goal met in " + Durations.format(st.took()) + ".");
+            out.add("");
+            out.addAll(Wrap.lines(st.lesson().summary(), WIDTH));
+            int next = st.lesson().number() + 1;
+            out.add("");
+            out.add(tutor.lessons().stream().anyMatch(l -> l.number() == next) ? "Next: sandbox lesson " + next
+                    : "That was the last lesson: 'sandbox lessons' lists them all.");
+        }
+        return out;
+    }
+
+    static final int WIDTH = 88;
+
+    private Result changed(Worlds.Change c, String verb) {
+        StringBuilder sb = new StringBuilder(verb + " the sandbox: world " + c.world() + ", faults off");
+        if (c.tunnelsClosed() > 0) {
+            sb.append(", ").append(c.tunnelsClosed()).append(c.tunnelsClosed() == 1 ? " tunnel" : " tunnels").append(" closed");
+        }
+        sb.append(".\n");
+        if (c.contextMoved()) {
+            SessionContext ctx = c.context();
+            sb.append("The context moved to what this world has: subscription ")
+                    .append(ctx.subscription() == null ? "none" : ctx.subscription().name())
+                    .append(ctx.cluster() == null ? ", no cluster" : ", cluster " + ctx.cluster().name()).append(".\n");
+        }
+        if (tutor.active()) {
+            sb.append("The running lesson goes on; 'sandbox lesson status' shows where it stands.\n");
+        }
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("world", c.world());
+        data.put("tunnelsClosed", c.tunnelsClosed());
+        return new Result.Text(sb.toString(), data);
+    }
+
+    private Result save(Invocation inv) {
+        Path file = Path.of(inv.arg(0));
+        worlds.save(file);
+        return new Result.Text("Saved the sandbox's state to " + file + ". 'sandbox load " + file + "' brings it back.\n",
+                Map.of("file", file.toString()));
+    }
+
+    private Result lessons(Invocation inv) {
+        Lesson running = tutor.active() ? tutor.status().lesson() : null;
+        return Result.Table.of(tutor.lessons(), List.of(
+                Column.marker("CURRENT", l -> running != null && running.number() == l.number() ? "*" : ""),
+                Column.of("N", l -> String.valueOf(l.number())),
+                Column.of("LESSON", Lesson::title),
+                Column.of("SEED", Lesson::seed),
+                Column.of("GOALS", l -> String.valueOf(l.goals().size()))), "no lessons");
+    }
+
+    private Result startLesson(Invocation inv) {
+        int n;
+        try {
+            n = Integer.parseInt(inv.arg(0));
+        } catch (NumberFormatException e) {
+            throw AkshException.usage("'" + inv.arg(0) + "' is not a lesson number", "'sandbox lessons' lists them; "
+                    + "then e.g. 'sandbox lesson 1'");
+        }
+        tutor.lesson(n); // an unknown number changes nothing
+        Tutor.Status st = tutor.start(n);
+        Lesson l = st.lesson();
+        List<String> lines = new ArrayList<>();
+        lines.add("Lesson " + l.number() + ": " + l.title() + " (seed " + l.seed() + ")");
+        lines.add("The sandbox was reset to world " + sandbox.get().world().name() + " for this lesson, and the context to "
+                + "its default subscription.");
+        lines.add("");
+        for (String para : tutor.text(l.brief()).split("\n")) {
+            lines.addAll(Wrap.lines(para, WIDTH));
+        }
+        lines.add("");
+        lines.add("Goals (checked after every command):");
+        for (Tutor.GoalState g : st.goals()) {
+            lines.addAll(Wrap.indented("  " + g.number() + ". ", g.text(), WIDTH));
+        }
+        lines.add("");
+        lines.add("'sandbox lesson hint' when stuck; 'sandbox lesson status' shows where you are; 'sandbox lesson stop' leaves.");
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("lesson", l.number());
+        data.put("title", l.title());
+        data.put("goals", st.goals().stream().map(Tutor.GoalState::text).toList());
+        data.put("files", st.files());
+        return new Result.Text(String.join("\n", lines) + "\n", data);
+    }
+
+    private Result lessonStatus(Invocation inv) {
+        if (tutor.status() == null) {
+            throw AkshException.usage("no lesson is running", "'sandbox lessons' lists them; 'sandbox lesson N' starts one");
+        }
+        List<String> lines = new ArrayList<>(progress()); // what has changed since the last command, first
+        Tutor.Status st = tutor.status();
+        long met = st.goals().stream().filter(Tutor.GoalState::met).count();
+        lines.add("Lesson " + st.lesson().number() + ": " + st.lesson().title() + " — " + met + " of " + st.goals().size()
+                + " goals met" + (st.complete() ? ", complete" : "") + " (" + Durations.format(st.took()) + ")");
+        for (Tutor.GoalState g : st.goals()) {
+            lines.addAll(Wrap.indented((g.met() ? "  ✓ " : g.missing() != null ? "  → " : "    ") + g.number() + ". ",
+                    g.text(), WIDTH));
+            if (g.missing() != null) {
+                lines.addAll(Wrap.indented("       not yet: ", g.missing(), WIDTH));
+            }
+        }
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("lesson", st.lesson().number());
+        data.put("complete", st.complete());
+        data.put("goals", st.goals().stream().map(g -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("goal", g.text());
+            m.put("met", g.met());
+            if (g.missing() != null) {
+                m.put("missing", g.missing());
+            }
+            return m;
+        }).toList());
+        return new Result.Text(String.join("\n", lines) + "\n", data);
+    }
+
+    private Result answer(Invocation inv) {
+        String text = String.join(" ", inv.args());
+        tutor.answer(text);
+        String missing = tutor.status().goals().stream().filter(g -> !g.met()).map(Tutor.GoalState::missing)
+                .filter(java.util.Objects::nonNull).findFirst().orElse(null);
+        return new Result.Text("Answer noted: " + text + (missing == null ? "" : " — not yet: " + missing) + "\n",
+                Map.of("answer", text));
+    }
+
+    private List<CommandSpec> faults() {
         OptionSpec match = OptionSpec.value("match", "TEXT", "only ARM requests whose path contains TEXT (e.g. runCommand)",
                 ValueCompleter.of(List.of("runCommand", "commandResults", "managedClusters", "fleets")));
         OptionSpec count = OptionSpec.value("count", "N", "how many requests (default 3)", ValueCompleter.of(List.of("1", "3", "10")));
@@ -68,6 +276,11 @@ public final class SandboxCommands {
                         .arg("CLUSTER", "a cluster name, '*' or 'off'", ValueCompleter.of(List.of("*", "off")))
                         .example("sandbox fault unschedulable aks-payments", "invoke fails with AKS's scheduling reason")
                         .handler(inv -> fault(inv, f -> f.unschedulable("off".equals(inv.arg(0)) ? null : inv.arg(0)))).build(),
+                CommandSpec.command("sandbox fault rbac-delay").group(GROUP)
+                        .summary("Fleet hubs honour no role assignment for this long, as right after it was made (0: off)")
+                        .arg("SECONDS", "how long", ValueCompleter.of(List.of("60", "300", "0")))
+                        .example("sandbox fault rbac-delay 60", "then 'invoke --fleet-hub' meets 403 and aksh says why")
+                        .handler(inv -> fault(inv, f -> f.rbacDelay(seconds(inv)))).build(),
                 CommandSpec.command("sandbox fault clear").group(GROUP)
                         .summary("Turn every fault off")
                         .example("sandbox fault clear", "back to a healthy sandbox")
@@ -121,6 +334,18 @@ public final class SandboxCommands {
             return v;
         } catch (NumberFormatException e) {
             throw AkshException.usage("'" + inv.arg(0) + "' is not a delay in milliseconds (0-60000)", "sandbox fault slow 500");
+        }
+    }
+
+    private static int seconds(Invocation inv) {
+        try {
+            int v = Integer.parseInt(inv.arg(0));
+            if (v < 0 || v > 3600) {
+                throw new NumberFormatException();
+            }
+            return v;
+        } catch (NumberFormatException e) {
+            throw AkshException.usage("'" + inv.arg(0) + "' is not a number of seconds (0-3600)", "sandbox fault rbac-delay 60");
         }
     }
 

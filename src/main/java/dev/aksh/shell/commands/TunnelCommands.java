@@ -40,9 +40,10 @@ public final class TunnelCommands {
                         .example("tunnel list", "* marks the current cluster's tunnel")
                         .handler(this::list).build(),
                 CommandSpec.command("tunnel close").group(ConnectCommands.GROUP)
-                        .summary("Close a tunnel (or all): its listener, its Bastion sessions, its kubeconfig")
+                        .summary("Close a tunnel (the current cluster's, an ID, or --all): its listener, Bastion sessions, kubeconfig")
                         .optionalArg("ID", "the tunnel's id from 'tunnel list'", r -> ids())
                         .option(OptionSpec.flag("all", "close every open tunnel"))
+                        .example("tunnel close", "the current cluster's tunnel (or the only one open)")
                         .example("tunnel close 1", "one tunnel")
                         .example("tunnel close --all", "every tunnel (exiting aksh does this too)")
                         .handler(this::close).build());
@@ -95,9 +96,25 @@ public final class TunnelCommands {
     private Result close(Invocation inv) {
         boolean all = inv.flag("all");
         String id = inv.args().isEmpty() ? null : inv.arg(0);
-        if (all == (id != null)) {
-            throw AkshException.usage(all ? "give either an ID or --all, not both" : "which tunnel?",
+        if (all && id != null) {
+            throw AkshException.usage("give either an ID or --all, not both",
                     "'tunnel close ID' (see 'tunnel list') or 'tunnel close --all'");
+        }
+        if (!all && id == null) {
+            // no id: the current cluster's tunnel, or the only one open
+            var current = session.get().currentTunnel();
+            List<TunnelManager.Open> open = tunnels.list();
+            if (current != null) {
+                id = String.valueOf(current.id());
+            } else if (open.size() == 1) {
+                id = String.valueOf(open.get(0).id());
+            } else if (open.isEmpty()) {
+                throw AkshException.notFound("no tunnels are open", "'connect bastion' opens one");
+            } else {
+                throw AkshException.usage("which tunnel? " + open.size()
+                        + " are open and none goes to the current cluster",
+                        "'tunnel close ID' (see 'tunnel list') or 'tunnel close --all'");
+            }
         }
         List<TunnelManager.Open> closed = new ArrayList<>();
         if (all) {

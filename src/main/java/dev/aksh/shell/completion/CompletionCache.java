@@ -94,6 +94,11 @@ public final class CompletionCache {
         }
     }
 
+    /** Forgets every value (what they described has changed); the next look loads again. */
+    public void clear() {
+        entries.clear();
+    }
+
     /** The last loader failure, or null. */
     public Throwable lastFailure() {
         return lastFailure;
