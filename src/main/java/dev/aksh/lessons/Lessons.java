@@ -123,7 +123,7 @@ public final class Lessons {
                                 look -> {
                                     List<String> missing = lost(look, "aks-web");
                                     if (!missing.isEmpty()) {
-                                        return String.join(", ", missing) + " is gone from aks-web's ranges: put it back";
+                                        return gone(missing, "aks-web");
                                     }
                                     return covers(look, "aks-web") ? null : "your IP " + look.sandbox().world().myIp()
                                             + " is not in aks-web's ranges yet";
@@ -165,7 +165,7 @@ public final class Lessons {
                                 look -> {
                                     List<String> missing = lost(look, "aks-web");
                                     if (!missing.isEmpty()) {
-                                        return String.join(", ", missing) + " is gone from aks-web's ranges: put it back";
+                                        return gone(missing, "aks-web");
                                     }
                                     return look.sandbox().admitsMyIp("aks-web") ? null
                                             : "aks-web's API server does not let " + look.sandbox().world().myIp() + " in yet";
@@ -331,6 +331,11 @@ public final class Lessons {
         } catch (Cidr.Invalid e) {
             return false;
         }
+    }
+
+    private static String gone(List<String> missing, String cluster) {
+        return String.join(" and ", missing) + (missing.size() == 1 ? " is" : " are") + " gone from " + cluster
+                + "'s ranges: put " + (missing.size() == 1 ? "it" : "them") + " back";
     }
 
     /** The ranges the world gave the cluster that its document no longer has. */

@@ -64,11 +64,26 @@ public final class ApiServerProbe {
      * @return how long it took, or null if it never answered
      */
     public Duration waitUntilAnswers(String host, Duration limit, Progress progress) {
+        return waitFor(true, host, limit, progress);
+    }
+
+    /**
+     * Probes every few seconds until the API server stops answering (a lockout reached the
+     * firewall) or {@code limit} passes.
+     *
+     * @return how long it took, or null if it still answered
+     */
+    public Duration waitUntilRefused(String host, Duration limit, Progress progress) {
+        return waitFor(false, host, limit, progress);
+    }
+
+    private Duration waitFor(boolean answering, String host, Duration limit, Progress progress) {
         Instant start = clock.instant();
         while (true) {
             Duration elapsed = Duration.between(start, clock.instant());
-            progress.state("waiting for the API server to answer from here (" + Durations.format(elapsed) + ")");
-            if (answers(host, Duration.ofSeconds(5))) {
+            progress.state("waiting for the API server to " + (answering ? "answer" : "stop answering") + " from here ("
+                    + Durations.format(elapsed) + ")");
+            if (answers(host, Duration.ofSeconds(5)) == answering) {
                 return Duration.between(start, clock.instant());
             }
             if (elapsed.compareTo(limit) >= 0 || Thread.currentThread().isInterrupted()) {

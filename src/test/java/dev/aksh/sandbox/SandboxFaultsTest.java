@@ -46,7 +46,12 @@ class SandboxFaultsTest {
         assertThat((System.nanoTime() - t0) / 1e6).isGreaterThanOrEqualTo(400);
         aksh.run("sandbox fault slow 0");
         assertThat(aksh.run("sandbox fault drop-tunnels 65536")).contains("drop-tunnels: new Bastion tunnels drop after 65536 bytes");
+        assertThat(aksh.run("sandbox fault rbac-delay 90")).containsPattern("rbac-delay: Fleet hubs honour no role "
+                + "assignment for (90|89)s more");
+        assertThat(aksh.run("sandbox status")).contains("rbac-delay:");
         assertThat(aksh.run("sandbox fault clear")).isEqualTo("No faults are active.\n");
+        aksh.run("sandbox fault rbac-delay soon");
+        assertThat(aksh.last().error().oneLine()).isEqualTo("'soon' is not a number of seconds (0-3600); sandbox fault rbac-delay 60");
         aksh.run("sandbox fault slow soon");
         assertThat(aksh.last().status()).isEqualTo(64);
         aksh.run("sandbox fault errors --status 501");

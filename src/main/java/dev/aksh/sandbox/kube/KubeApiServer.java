@@ -127,9 +127,24 @@ public final class KubeApiServer implements AutoCloseable {
         try {
             answer(ex);
         } finally {
-            listener.answered(ex.getRequestMethod(), ex.getRequestURI().getPath(),
-                    String.valueOf(ex.getRequestHeaders().getFirst("User-Agent")), ex.getResponseCode());
+            if (ex.getAttribute(REPORTED) == null) {
+                report(ex, ex.getResponseCode());
+            }
         }
+    }
+
+    private static final String REPORTED = "aksh.reported";
+
+    /** Tells the listener first, then answers: whoever reads the answer may look for the request at once. */
+    private void sendHeaders(HttpExchange ex, int status, long length) throws IOException {
+        report(ex, status);
+        ex.sendResponseHeaders(status, length);
+    }
+
+    private void report(HttpExchange ex, int status) {
+        ex.setAttribute(REPORTED, Boolean.TRUE);
+        listener.answered(ex.getRequestMethod(), ex.getRequestURI().getPath(),
+                String.valueOf(ex.getRequestHeaders().getFirst("User-Agent")), status);
     }
 
     private void answer(HttpExchange ex) throws IOException {
@@ -402,7 +417,7 @@ public final class KubeApiServer implements AutoCloseable {
     private void watch(HttpExchange ex, List<ObjectNode> items, String timeoutSeconds) throws IOException {
         ex.getResponseHeaders().set("Content-Type", "application/json");
         ex.getResponseHeaders().set("Transfer-Encoding", "chunked");
-        ex.sendResponseHeaders(200, 0);
+        sendHeaders(ex, 200, 0);
         long until = System.currentTimeMillis() + 1000L * (timeoutSeconds == null ? 30 : Math.min(60, Long.parseLong(timeoutSeconds)));
         try (OutputStream out = ex.getResponseBody()) {
             for (ObjectNode o : items) {
@@ -680,20 +695,20 @@ public final class KubeApiServer implements AutoCloseable {
         }
     }
 
-    private static void json(HttpExchange ex, int status, JsonNode body) throws IOException {
+    private void json(HttpExchange ex, int status, JsonNode body) throws IOException {
         byte[] bytes = KubeCluster.JSON.writeValueAsBytes(body);
         ex.getResponseHeaders().set("Content-Type", "application/json");
         ex.getResponseHeaders().set("Cache-Control", "no-cache, private");
-        ex.sendResponseHeaders(status, bytes.length);
+        sendHeaders(ex, status, bytes.length);
         try (OutputStream out = ex.getResponseBody()) {
             out.write(bytes);
         }
     }
 
-    private static void text(HttpExchange ex, int status, String text) throws IOException {
+    private void text(HttpExchange ex, int status, String text) throws IOException {
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
         ex.getResponseHeaders().set("Content-Type", "text/plain");
-        ex.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
+        sendHeaders(ex, status, bytes.length == 0 ? -1 : bytes.length);
         if (bytes.length > 0) {
             try (OutputStream out = ex.getResponseBody()) {
                 out.write(bytes);
@@ -718,7 +733,7 @@ public final class KubeApiServer implements AutoCloseable {
         return s;
     }
 
-    private static void status(HttpExchange ex, int code, String reason, String message, String name) throws IOException {
+    private void status(HttpExchange ex, int code, String reason, String message, String name) throws IOException {
         json(ex, code, statusDocument(code, "Failure", reason, message));
     }
 }

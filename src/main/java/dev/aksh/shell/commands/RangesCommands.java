@@ -364,31 +364,41 @@ public final class RangesCommands {
         console.note("written; AKS takes up to 2 minutes to apply new rules to the API server"
                 + (inv.flag("wait") ? "" : " ('--wait' waits for it)"));
         if (inv.flag("wait")) {
-            waitForAnswer(c, me);
+            // after a forced lockout, waiting for an answer would only see the old rules
+            waitForFirewall(c, me, me.ip() != null && !AuthorizedRanges.admits(applied.plan().after(), me.ip(), List.of()));
         }
         return table ? Result.Text.of(c.name() + " has " + applied.plan().after().size() + " authorized range"
                 + (applied.plan().after().size() == 1 ? "" : "s") + (applied.plan().after().isEmpty() ? " (ranges off)" : "")
                 + "\n") : new Result.Text("", data(c, applied.plan(), true, false, applied.attempts()));
     }
 
-    private void waitForAnswer(Cluster c, LockoutGuard.Me me) {
+    /**
+     * Probes until the firewall has caught up: until the API server answers from here, or — after a
+     * forced change that leaves this machine out — until it stops answering.
+     */
+    private void waitForFirewall(Cluster c, LockoutGuard.Me me, boolean lockedOut) {
         if (c.fqdn() == null) {
             console.warn(c.name() + " has no public FQDN to probe");
             return;
         }
         Duration took;
-        try (Progress p = console.progress("waiting for " + c.name() + "'s API server")) {
-            took = probe.waitUntilAnswers(c.fqdn(), WAIT_LIMIT, p);
+        try (Progress p = console.progress("waiting for " + c.name() + "'s firewall")) {
+            took = lockedOut ? probe.waitUntilRefused(c.fqdn(), WAIT_LIMIT, p) : probe.waitUntilAnswers(c.fqdn(), WAIT_LIMIT, p);
         }
         if (took == null) {
             if (Thread.currentThread().isInterrupted()) {
                 throw new AkshException(ExitCode.INTERRUPTED, "stopped waiting for " + c.name() + "'s API server", null);
             }
-            throw AkshException.network(c.name() + "'s API server does not answer from here after "
+            throw lockedOut ? AkshException.network(c.name() + "'s API server still answers from here after "
+                    + Durations.format(WAIT_LIMIT) + ", though the new ranges leave out " + me.ip(),
+                    "check 'ranges show' and 'connect check'")
+                    : AkshException.network(c.name() + "'s API server does not answer from here after "
                     + Durations.format(WAIT_LIMIT) + (me.ip() == null ? "" : " (your IP: " + me.ip() + ")"),
                     "check 'ranges show': the ranges may not cover this machine");
         }
-        console.note(c.name() + "'s API server answers from here (after " + Durations.format(took) + ")");
+        console.note(lockedOut ? c.name() + "'s API server no longer answers from here (after " + Durations.format(took)
+                + "): this machine (" + me.ip() + ") is locked out; 'ranges add-my-ip' lets it back in"
+                : c.name() + "'s API server answers from here (after " + Durations.format(took) + ")");
     }
 
     private static String question(Cluster c, AuthorizedRanges.Operation op, AuthorizedRanges.Plan plan) {
