@@ -322,7 +322,7 @@ public final class Aksh implements AutoCloseable {
             SandboxSession worlds = new SandboxSession(sandbox::join, tunnels, session, cache);
             dev.aksh.lessons.Tutor tutor = new dev.aksh.lessons.Tutor(sandbox::join, worlds::restart,
                     store.file().resolveSibling("lessons"), Clock.systemUTC());
-            sandboxCommands = new dev.aksh.shell.commands.SandboxCommands(sandbox::join, worlds, tutor);
+            sandboxCommands = new dev.aksh.shell.commands.SandboxCommands(sandbox::join, worlds, tutor, tempRoot);
             register(catalog, sandboxCommands.commands());
         }
         register(catalog, new dev.aksh.shell.commands.ReadOnlyCommands(session, options.readOnly(),

@@ -32,6 +32,8 @@ public record LaunchOptions(
                    aksh [OPTIONS] COMMAND [ARGS]   run one command
                    aksh [OPTIONS] -c "CMD; CMD"    run commands
                    aksh [OPTIONS] --script FILE    run a script file
+                   aksh sandbox serve [--port N] [--world FILE] [--env FILE]
+                                                   serve the sandbox to the Azure CLI and kubectl
 
             Options:
               --sandbox               use the sandbox: a fake Azure on 127.0.0.1, no credentials needed

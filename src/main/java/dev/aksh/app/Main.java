@@ -30,6 +30,9 @@ public final class Main {
 
     /** Runs aksh and returns its exit status; never throws. */
     public static int run(String[] args, Environment env) {
+        if (SandboxServe.requested(args)) {
+            return SandboxServe.run(args, env);
+        }
         LaunchOptions options;
         try {
             options = LaunchOptions.parse(args);

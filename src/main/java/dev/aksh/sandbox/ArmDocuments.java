@@ -138,6 +138,13 @@ final class ArmDocuments {
         }
 
         p.putObject("servicePrincipalProfile").put("clientId", "msi");
+        // a managed-identity cluster's kubelet identity, in the node resource group, as AKS reports it
+        String kubelet = hash(subscriptionId + "/" + g.name() + "/" + c.name() + "/kubelet");
+        p.putObject("identityProfile").putObject("kubeletidentity")
+                .put("resourceId", "/subscriptions/" + subscriptionId + "/resourcegroups/" + nodeRg
+                        + "/providers/Microsoft.ManagedIdentity/userAssignedIdentities/" + c.name() + "-agentpool")
+                .put("clientId", guid(kubelet, 1))
+                .put("objectId", guid(kubelet, 2));
         p.put("nodeResourceGroup", nodeRg);
         p.putObject("nodeResourceGroupProfile")
                 .put("restrictionLevel", c.nodeResourceGroupLockdown() ? "ReadOnly" : "Unrestricted");

@@ -24,6 +24,13 @@ final class ClusterCredentials {
 
     private final CertificateAuthority ca;
 
+    /** Where a public cluster's API server answers from here (the sandbox's DNS for its FQDN), or null. */
+    private java.util.function.Function<JsonNode, java.net.InetSocketAddress> reachable = c -> null;
+
+    void reachableAt(java.util.function.Function<JsonNode, java.net.InetSocketAddress> where) {
+        this.reachable = where;
+    }
+
     ClusterCredentials(CertificateAuthority ca) {
         this.ca = ca;
     }
@@ -47,9 +54,15 @@ final class ClusterCredentials {
         ObjectNode kc = YAML.createObjectNode();
         kc.put("apiVersion", "v1");
         ObjectNode cl = kc.putArray("clusters").addObject();
-        cl.putObject("cluster")
-                .put("certificate-authority-data", b64(ca.certificatePem()))
-                .put("server", "https://" + host + ":443");
+        ObjectNode server = cl.putObject("cluster").put("certificate-authority-data", b64(ca.certificatePem()));
+        java.net.InetSocketAddress at = p.path("apiServerAccessProfile").path("enablePrivateCluster").asBoolean(false)
+                ? null : reachable.apply(cluster);
+        if (at == null) {
+            server.put("server", "https://" + host + ":443");
+        } else {
+            // nothing resolves the FQDN here: the public endpoint's loopback port, with the FQDN for TLS
+            server.put("server", "https://127.0.0.1:" + at.getPort()).put("tls-server-name", host);
+        }
         cl.put("name", name);
         ObjectNode ctx = kc.putArray("contexts").addObject();
         ctx.putObject("context").put("cluster", name).put("user", user);

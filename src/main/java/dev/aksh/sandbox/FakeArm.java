@@ -132,6 +132,7 @@ public final class FakeArm implements AutoCloseable {
         server.setExecutor(executor);
         server.createContext("/", this::handle);
         server.createContext(MY_IP_PATH, this::myIp);
+        server.createContext(SignIn.PATH, new SignIn(state, this::url)::handle);
         server.start();
         baseUrl = "https://127.0.0.1:" + server.getAddress().getPort();
         return this;

@@ -50,6 +50,7 @@ public final class FakeAzure implements AutoCloseable {
         bastions.startAll(ca);
         this.runCommands = new RunCommands(kube, activity);
         ClusterCredentials credentials = new ClusterCredentials(ca);
+        credentials.reachableAt(c -> apiServers.publicEndpoint(c));
         arm.addKind(new ManagedClusters(operations, runCommands, credentials, firewall));
         arm.addKind(FleetDocuments.fleetKind(credentials));
         arm.addKind(FleetDocuments.memberKind());
@@ -268,8 +269,26 @@ public final class FakeAzure implements AutoCloseable {
         return new SandboxCredential(world);
     }
 
+    private Serving serving;
+
+    /**
+     * What {@code sandbox serve} hands out (the CA file, sign-in details, commands), made on first
+     * use in a private directory under {@code root} and deleted when the sandbox closes.
+     */
+    public synchronized Serving serving(java.nio.file.Path root) {
+        if (serving == null) {
+            serving = new Serving(this, root);
+        }
+        return serving;
+    }
+
     @Override
     public void close() {
+        synchronized (this) {
+            if (serving != null) {
+                serving.close();
+            }
+        }
         arm.close();
         bastions.close();
         apiServers.close();

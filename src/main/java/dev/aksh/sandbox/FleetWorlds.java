@@ -72,7 +72,7 @@ final class FleetWorlds {
             subs.add(new World.SubscriptionSpec(s.id(), s.name(), s.state(), List.copyOf(groups.values())));
         }
         return new World(world.name(), world.tenant(), world.identity(), world.myIp(), world.defaultSubscription(),
-                world.arm(), subs);
+                world.arm(), subs, world.servicePrincipal());
     }
 
     private static World.ClusterSpec cluster(String name, String location, boolean privateCluster, boolean publicFqdn,

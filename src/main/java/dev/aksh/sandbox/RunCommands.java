@@ -131,7 +131,11 @@ final class RunCommands {
                     throw new ArmError(404, "NotFound", "Command result '" + id.name() + "' was not found.");
                 }
                 if (Instant.now().isBefore(c.doneAt())) {
-                    ArmResponse running = ArmResponse.empty(202).header("Location", location(call, clusterId, c.id()));
+                    // the body says how far it is (the Azure CLI's --no-wait prints it); clients poll Location
+                    ObjectNode progress = ArmState.JSON.createObjectNode().put("id", c.id());
+                    progress.putObject("properties").put("provisioningState", "Running")
+                            .put("startedAt", c.startedAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
+                    ArmResponse running = ArmResponse.of(202, progress).header("Location", location(call, clusterId, c.id()));
                     return c.retryAfter() == null ? running : running.header("Retry-After", String.valueOf(c.retryAfter()));
                 }
                 ObjectNode n = ArmState.JSON.createObjectNode();
@@ -177,7 +181,8 @@ final class RunCommands {
         if (context.isEmpty()) {
             return files;
         }
-        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(Base64.getDecoder().decode(context)))) {
+        // base64 with line breaks (Python's encodebytes, which the Azure CLI uses) is base64 to the service
+        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(Base64.getMimeDecoder().decode(context)))) {
             ZipEntry e;
             while ((e = zip.getNextEntry()) != null) {
                 if (!e.isDirectory()) {

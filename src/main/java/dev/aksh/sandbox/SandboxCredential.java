@@ -53,6 +53,11 @@ public final class SandboxCredential implements TokenCredential {
     }
 
     String mint(String audience, OffsetDateTime expires) {
+        return mint(audience, expires, CLIENT_ID, "user");
+    }
+
+    /** A token as Entra ID issues one to {@code appId}; {@code idtyp} is "user" or "app". */
+    String mint(String audience, OffsetDateTime expires, String appId, String idtyp) {
         long now = System.currentTimeMillis() / 1000;
         ObjectNode h = ArmState.JSON.createObjectNode().put("typ", "JWT").put("alg", "RS256").put("kid", "aksh-sandbox");
         ObjectNode p = ArmState.JSON.createObjectNode();
@@ -61,8 +66,8 @@ public final class SandboxCredential implements TokenCredential {
         p.put("iat", now);
         p.put("nbf", now);
         p.put("exp", expires.toEpochSecond());
-        p.put("appid", CLIENT_ID);
-        p.put("idtyp", "user");
+        p.put("appid", appId);
+        p.put("idtyp", idtyp);
         p.put("name", world.identity().displayName());
         p.put("oid", world.identity().objectId());
         p.put("scp", "user_impersonation");

@@ -16,6 +16,7 @@ import java.util.Map;
  * @param defaultSubscription the subscription a fresh context starts in (as {@code az}'s default does)
  * @param arm how the fake ARM behaves
  * @param subscriptions the subscriptions and everything in them
+ * @param servicePrincipal what the Azure CLI signs in with against {@code sandbox serve}
  */
 public record World(
         String name,
@@ -24,9 +25,27 @@ public record World(
         String myIp,
         String defaultSubscription,
         Arm arm,
-        List<SubscriptionSpec> subscriptions) {
+        List<SubscriptionSpec> subscriptions,
+        ServicePrincipal servicePrincipal) {
+
+    public World(String name, Tenant tenant, Principal identity, String myIp, String defaultSubscription, Arm arm,
+            List<SubscriptionSpec> subscriptions) {
+        this(name, tenant, identity, myIp, defaultSubscription, arm, subscriptions, null);
+    }
+
+    /**
+     * The sandbox's service principal: {@code az login --service-principal -u APP_ID -p SECRET
+     * --tenant TENANT} against {@code sandbox serve}. Its tokens act as the world's identity.
+     */
+    public record ServicePrincipal(String appId, String secret) {
+        public ServicePrincipal {
+            appId = appId == null ? "3c9f2b1e-6a4d-4e8b-a7c5-1d2e3f4a5b6c" : appId;
+            secret = secret == null ? "sandbox-secret-not-for-azure" : secret;
+        }
+    }
 
     public World {
+        servicePrincipal = servicePrincipal == null ? new ServicePrincipal(null, null) : servicePrincipal;
         name = name == null ? "sandbox" : name;
         tenant = tenant == null ? new Tenant(null, null) : tenant;
         identity = identity == null ? new Principal(null, null, null, null, null) : identity;

@@ -74,6 +74,10 @@ public final class Kubeconfig {
         if (host == null) {
             throw AkshException.remote("the kubeconfig AKS returned has no usable server address", "retry; if it persists, report it");
         }
+        String tlsName = cluster.path("cluster").path("tls-server-name").asText("");
+        if (!tlsName.isEmpty()) {
+            host = tlsName; // the name the API server's certificate carries, whatever address reaches it
+        }
         ObjectNode userBody = user.path("user").isObject() ? ((ObjectNode) user.get("user")).deepCopy() : YAML.createObjectNode();
         return new Source(server, host, cluster.path("cluster").path("certificate-authority-data").asText(null),
                 userBody, kubeloginServerId(userBody));

@@ -169,4 +169,23 @@ class SandboxWorldsTest {
         writer.interrupt();
         writer.join(10_000);
     }
+
+    @Test
+    void serveInASessionHandsOutTheCaAndCommandsAndDeletesThemAtExit() throws Exception {
+        Path env = dir.resolve("sandbox.env");
+        String out = ok("sandbox serve --env " + env);
+        assertThat(out).startsWith("Serving the sandbox (world Contoso) on 127.0.0.1; nothing here touches real Azure.\n")
+                .contains("ARM:             " + aksh.aksh().sandbox().armUrl())
+                .contains("az login --service-principal -u 3c9f2b1e-6a4d-4e8b-a7c5-1d2e3f4a5b6c")
+                .contains("It serves while this session lives");
+        String ca = out.lines().filter(l -> l.startsWith("CA file:")).findFirst().orElseThrow().substring(17).trim();
+        assertThat(Files.readString(Path.of(ca))).startsWith("-----BEGIN CERTIFICATE-----");
+        assertThat(Files.getPosixFilePermissions(env)).containsExactlyInAnyOrder(
+                java.nio.file.attribute.PosixFilePermission.OWNER_READ, java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
+        assertThat(Files.readString(env)).contains("export REQUESTS_CA_BUNDLE=" + ca).contains("az cloud set -n AkshSandbox");
+        aksh.close();
+        assertThat(Path.of(ca)).doesNotExist();
+        assertThat(env).doesNotExist();
+        aksh = InProcessAksh.sandboxWithEnv(Map.of("AKSH_PRODUCTION", ""));
+    }
 }

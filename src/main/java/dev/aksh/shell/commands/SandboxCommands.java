@@ -45,7 +45,11 @@ public final class SandboxCommands {
         void save(Path file);
     }
 
-    public SandboxCommands(Supplier<FakeAzure> sandbox, Worlds worlds, Tutor tutor) {
+    private final Path serveRoot;
+
+    /** @param serveRoot where 'sandbox serve' keeps the CA file and the Azure CLI's files (a private directory) */
+    public SandboxCommands(Supplier<FakeAzure> sandbox, Worlds worlds, Tutor tutor, Path serveRoot) {
+        this.serveRoot = serveRoot;
         this.sandbox = sandbox;
         this.worlds = worlds;
         this.tutor = tutor;
@@ -68,6 +72,12 @@ public final class SandboxCommands {
                 .arg("FILE", "where to write it (replaced if it exists)", ValueCompleter.files(Path.of(System.getProperty("user.dir")), Path.of(System.getProperty("user.home"))))
                 .example("sandbox save lab.json", "'sandbox load lab.json' brings it back, in this session or a later one")
                 .handler(this::save).build());
+        out.add(CommandSpec.command("sandbox serve").group(GROUP)
+                .summary("Let the Azure CLI and kubectl use this sandbox too: endpoints, CA file, sign-in, commands")
+                .option(OptionSpec.value("env", "FILE", "also write the commands as a file to source (0600, deleted at exit)",
+                        ValueCompleter.files(Path.of(System.getProperty("user.dir")), Path.of(System.getProperty("user.home")))))
+                .example("sandbox serve --env sandbox.env", "then, in another shell: . sandbox.env; az aks list -o table")
+                .handler(this::serve).build());
         out.add(CommandSpec.command("sandbox lessons").group(GROUP)
                 .summary("The guided lessons: each practises a route into a private cluster, with goals checked as you go")
                 .output().example("sandbox lessons", "then 'sandbox lesson 1'").handler(this::lessons).build());
@@ -139,6 +149,25 @@ public final class SandboxCommands {
         data.put("world", c.world());
         data.put("tunnelsClosed", c.tunnelsClosed());
         return new Result.Text(sb.toString(), data);
+    }
+
+    private Result serve(Invocation inv) {
+        dev.aksh.sandbox.Serving serving = sandbox.get().serving(serveRoot);
+        String env = inv.option("env");
+        if (env != null) {
+            serving.writeEnv(Path.of(env));
+        }
+        List<String> lines = new ArrayList<>(serving.describe());
+        if (env != null) {
+            lines.add("Or: . " + env);
+        }
+        lines.add("It serves while this session lives; what you change with az, aksh sees at once, and back.");
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("arm", serving.armUrl());
+        data.put("tokenEndpoint", serving.tokenUrl());
+        data.put("caFile", serving.caFile().toString());
+        data.put("commands", serving.commands());
+        return new Result.Text(String.join("\n", lines) + "\n", data);
     }
 
     private Result save(Invocation inv) {
