@@ -129,6 +129,9 @@ public final class Kubeconfig {
             c.put("certificate-authority-data", s.certificateAuthorityData());
         }
         c.put("server", s.server());
+        if (!s.server().contains("://" + s.host())) {
+            c.put("tls-server-name", s.host()); // AKS's address is not the certificate's name: keep the name
+        }
         e.put("name", name);
         kc.putArray("clusters").add(e);
         kc.putArray("contexts").add(contextEntry(name));
