@@ -24,14 +24,11 @@ final class ClusterCredentials {
 
     private final CertificateAuthority ca;
 
-    /** Where a public cluster's API server answers from here (the sandbox's DNS for its FQDN), or null. */
-    private java.util.function.Function<JsonNode, java.net.InetSocketAddress> reachable = c -> null;
+    /** Where a public cluster's API server answers from here (the sandbox's DNS for its FQDN). */
+    private final java.util.function.Function<JsonNode, java.net.InetSocketAddress> reachable;
 
-    void reachableAt(java.util.function.Function<JsonNode, java.net.InetSocketAddress> where) {
-        this.reachable = where;
-    }
-
-    ClusterCredentials(CertificateAuthority ca) {
+    ClusterCredentials(CertificateAuthority ca, java.util.function.Function<JsonNode, java.net.InetSocketAddress> reachable) {
+        this.reachable = reachable;
         this.ca = ca;
     }
 

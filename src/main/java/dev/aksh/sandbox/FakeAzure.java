@@ -49,8 +49,7 @@ public final class FakeAzure implements AutoCloseable {
         this.bastions = new BastionHosts(state, apiServers, firewall, activity);
         bastions.startAll(ca);
         this.runCommands = new RunCommands(kube, activity);
-        ClusterCredentials credentials = new ClusterCredentials(ca);
-        credentials.reachableAt(c -> apiServers.publicEndpoint(c));
+        ClusterCredentials credentials = new ClusterCredentials(ca, apiServers::publicEndpoint);
         arm.addKind(new ManagedClusters(operations, runCommands, credentials, firewall));
         arm.addKind(FleetDocuments.fleetKind(credentials));
         arm.addKind(FleetDocuments.memberKind());
@@ -144,11 +143,9 @@ public final class FakeAzure implements AutoCloseable {
     /** A managed cluster's document by name (a copy; the first of that name), or null. */
     public ObjectNode cluster(String name) {
         synchronized (state) {
-            for (ObjectNode s : state.subscriptions()) {
-                for (ObjectNode c : state.list("/subscriptions/" + s.get("subscriptionId").asText(), ArmDocuments.CLUSTER_TYPE)) {
-                    if (c.path("name").asText().equalsIgnoreCase(name)) {
-                        return ArmState.copy(c);
-                    }
+            for (ObjectNode c : clusters()) {
+                if (c.path("name").asText().equalsIgnoreCase(name)) {
+                    return ArmState.copy(c);
                 }
             }
         }
@@ -197,15 +194,22 @@ public final class FakeAzure implements AutoCloseable {
      */
     public java.net.InetSocketAddress publicApiServer(String host) {
         synchronized (state) {
-            for (ObjectNode s : state.subscriptions()) {
-                for (ObjectNode c : state.list("/subscriptions/" + s.get("subscriptionId").asText(), ArmDocuments.CLUSTER_TYPE)) {
-                    if (host.equalsIgnoreCase(c.at("/properties/fqdn").asText(""))) {
-                        return apiServers.publicEndpoint(c);
-                    }
+            for (ObjectNode c : clusters()) {
+                if (host.equalsIgnoreCase(c.at("/properties/fqdn").asText(""))) {
+                    return apiServers.publicEndpoint(c);
                 }
             }
         }
         return null;
+    }
+
+    /** Every managed cluster in every subscription (callers hold the state's lock). */
+    private List<ObjectNode> clusters() {
+        List<ObjectNode> out = new java.util.ArrayList<>();
+        for (ObjectNode s : state.subscriptions()) {
+            out.addAll(state.list("/subscriptions/" + s.get("subscriptionId").asText(), ArmDocuments.CLUSTER_TYPE));
+        }
+        return out;
     }
 
     /**
@@ -215,22 +219,20 @@ public final class FakeAzure implements AutoCloseable {
      */
     public List<String> resolveFromHere(String host) throws java.net.UnknownHostException {
         synchronized (state) {
-            for (ObjectNode s : state.subscriptions()) {
-                for (ObjectNode c : state.list("/subscriptions/" + s.get("subscriptionId").asText(), ArmDocuments.CLUSTER_TYPE)) {
-                    com.fasterxml.jackson.databind.JsonNode p = c.path("properties");
-                    if (!host.equalsIgnoreCase(p.path("fqdn").asText(""))) {
-                        continue;
-                    }
-                    if (!p.path("apiServerAccessProfile").path("enablePrivateCluster").asBoolean(false)) {
-                        String h = ArmDocuments.hash(host.toLowerCase(java.util.Locale.ROOT));
-                        return List.of("20.61." + Integer.parseInt(h.substring(0, 2), 16) + "."
-                                + (1 + Integer.parseInt(h.substring(2, 4), 16) % 254));
-                    }
-                    String fqdn = p.path("privateFQDN").asText("");
-                    for (ObjectNode a : state.list("/subscriptions", PrivateDnsDocuments.A_TYPE)) {
-                        if ((a.at("/properties/fqdn").asText("")).equalsIgnoreCase(fqdn + ".")) {
-                            return List.of(a.at("/properties/aRecords/0/ipv4Address").asText());
-                        }
+            for (ObjectNode c : clusters()) {
+                com.fasterxml.jackson.databind.JsonNode p = c.path("properties");
+                if (!host.equalsIgnoreCase(p.path("fqdn").asText(""))) {
+                    continue;
+                }
+                if (!p.path("apiServerAccessProfile").path("enablePrivateCluster").asBoolean(false)) {
+                    String h = ArmDocuments.hash(host.toLowerCase(java.util.Locale.ROOT));
+                    return List.of("20.61." + Integer.parseInt(h.substring(0, 2), 16) + "."
+                            + (1 + Integer.parseInt(h.substring(2, 4), 16) % 254));
+                }
+                String fqdn = p.path("privateFQDN").asText("");
+                for (ObjectNode a : state.list("/subscriptions", PrivateDnsDocuments.A_TYPE)) {
+                    if ((a.at("/properties/fqdn").asText("")).equalsIgnoreCase(fqdn + ".")) {
+                        return List.of(a.at("/properties/aRecords/0/ipv4Address").asText());
                     }
                 }
             }

@@ -34,25 +34,26 @@ public final class KubeClusters {
 
     /** Puts a cluster's saved Kubernetes state in place of what the world would make. */
     void restore(JsonNode managedCluster, JsonNode saved) {
-        String id = managedCluster.get("id").asText().toLowerCase(Locale.ROOT);
+        KubeCluster k = empty(managedCluster);
+        k.restore(saved);
+        clusters.put(managedCluster.get("id").asText().toLowerCase(Locale.ROOT), k);
+    }
+
+    /** A cluster with nothing in it yet, named and versioned as its managedCluster document says. */
+    private KubeCluster empty(JsonNode managedCluster) {
         JsonNode p = managedCluster.path("properties");
         String version = p.path("currentKubernetesVersion").asText(p.path("kubernetesVersion").asText("1.32.4"));
         String host = p.hasNonNull("fqdn") ? p.get("fqdn").asText() : p.path("privateFQDN").asText("kubernetes");
-        KubeCluster k = new KubeCluster(managedCluster.path("name").asText(), version, host, clock);
-        k.restore(saved);
-        clusters.put(id, k);
+        return new KubeCluster(managedCluster.path("name").asText(), version, host, clock);
     }
 
     /** The cluster behind a managedCluster document. */
     public KubeCluster of(JsonNode managedCluster) {
         String id = managedCluster.get("id").asText();
         return clusters.computeIfAbsent(id.toLowerCase(Locale.ROOT), k -> {
-            JsonNode p = managedCluster.path("properties");
-            String version = p.path("currentKubernetesVersion").asText(p.path("kubernetesVersion").asText("1.32.4"));
-            String host = p.hasNonNull("fqdn") ? p.get("fqdn").asText() : p.path("privateFQDN").asText("kubernetes");
             World.ClusterSpec spec = state.clusterSpec(id, managedCluster.path("name").asText());
-            String pool = p.path("agentPoolProfiles").path(0).path("name").asText("system");
-            return KubeSeed.seed(new KubeCluster(managedCluster.path("name").asText(), version, host, clock), spec, pool);
+            String pool = managedCluster.path("properties").path("agentPoolProfiles").path(0).path("name").asText("system");
+            return KubeSeed.seed(empty(managedCluster), spec, pool);
         });
     }
 }

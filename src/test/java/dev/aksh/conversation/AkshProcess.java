@@ -61,12 +61,7 @@ final class AkshProcess implements AutoCloseable {
 
     /** Whether a real kubectl is installed here. */
     static boolean kubectlInstalled() {
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
-            if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, "kubectl"))) {
-                return true;
-            }
-        }
-        return false;
+        return dev.aksh.testing.Installed.onPath("kubectl");
     }
 
     static List<String> java() {

@@ -3,7 +3,7 @@ package dev.aksh.conversation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.File;
+import dev.aksh.testing.Installed;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -16,15 +16,6 @@ import org.junit.jupiter.api.Test;
  * where az or an unprivileged network namespace is not available; it never runs az outside one.
  */
 class AzureCliIT {
-    static boolean installed(String tool) {
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-            if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, tool))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     /** Whether this process may make a network namespace (root, or rootless with user namespaces). */
     static boolean namespaces() throws Exception {
         for (List<String> cmd : List.of(List.of("unshare", "-n", "-m", "true"), List.of("unshare", "-r", "-n", "-m", "true"))) {
@@ -38,8 +29,8 @@ class AzureCliIT {
 
     @Test
     void theSeedsAzCommandsWorkAgainstTheServedSandbox() throws Exception {
-        assumeTrue(installed("az"), "the Azure CLI is not installed (CI installs the Debian azure-cli package)");
-        assumeTrue(installed("unshare") && namespaces(), "no network namespace available to run az in");
+        assumeTrue(Installed.onPath("az"), "the Azure CLI is not installed (CI installs the Debian azure-cli package)");
+        assumeTrue(Installed.onPath("unshare") && namespaces(), "no network namespace available to run az in");
         Path work = Files.createTempDirectory("aksh-az-it");
         Files.writeString(work.resolve("cm.yaml"), "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: demo}\ndata: {a: b}\n");
         Path script = work.resolve("session.sh");

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.aksh.testing.InProcessAksh;
-import java.io.File;
+import dev.aksh.testing.Installed;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -46,12 +46,7 @@ class LessonsTest {
     }
 
     private static boolean kubectl() {
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-            if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, "kubectl"))) {
-                return true;
-            }
-        }
-        return false;
+        return Installed.onPath("kubectl");
     }
 
     @Test
