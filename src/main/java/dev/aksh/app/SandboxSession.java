@@ -33,28 +33,19 @@ final class SandboxSession implements dev.aksh.shell.commands.SandboxCommands.Wo
 
     @Override
     public Change reset() {
-        FakeAzure f = sandbox.get();
-        int closed = tunnels.closeAll().size();
-        f.reset();
-        return after(f, closed);
+        return change(FakeAzure::reset, SandboxSession::fit);
     }
 
     /** A reset that also starts the context afresh in the world's default subscription (lessons start here). */
     Change restart() {
-        reset();
-        FakeAzure f = sandbox.get();
-        session.update(c -> new SessionContext(InitialContext.forSandbox(f.world()), null, null, null, null, c.readOnly(), true,
-                c.tunnels()));
-        return after(f, 0);
+        return change(FakeAzure::reset, (c, f) -> new SessionContext(InitialContext.forSandbox(f.world()), null, null, null,
+                null, c.readOnly(), true, c.tunnels()));
     }
 
     @Override
     public Change load(Path file) {
         Snapshots.Loaded loaded = Snapshots.read(file); // a bad file changes nothing
-        FakeAzure f = sandbox.get();
-        int closed = tunnels.closeAll().size();
-        f.replaceWorld(loaded.world(), loaded.saved());
-        return after(f, closed);
+        return change(f -> f.replaceWorld(loaded.world(), loaded.saved()), SandboxSession::fit);
     }
 
     @Override
@@ -62,10 +53,15 @@ final class SandboxSession implements dev.aksh.shell.commands.SandboxCommands.Wo
         Snapshots.save(sandbox.get(), file);
     }
 
-    private Change after(FakeAzure f, int tunnelsClosed) {
+    /** Closes this session's tunnels, changes the world, then forgets completion values and fits the context. */
+    private Change change(java.util.function.Consumer<FakeAzure> replace,
+            java.util.function.BiFunction<SessionContext, FakeAzure, SessionContext> context) {
+        FakeAzure f = sandbox.get();
+        int tunnelsClosed = tunnels.closeAll().size();
+        replace.accept(f);
         cache.clear();
         SessionContext before = session.get();
-        SessionContext now = session.update(c -> fit(c, f));
+        SessionContext now = session.update(c -> context.apply(c, f));
         return new Change(f.world().name(), tunnelsClosed, before.subscription() != null && now.subscription() != null
                 && !before.subscription().id().equalsIgnoreCase(now.subscription().id()) || before.cluster() != null
                 && now.cluster() == null, now);

@@ -3,10 +3,8 @@ package dev.aksh.lessons;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aksh.sandbox.FakeAzure;
-import dev.aksh.sandbox.World;
-import java.util.List;
 
-/** What lessons change in a freshly reset world before they start, and what they read from the world. */
+/** What lessons change in a freshly reset world before they start. */
 final class LessonFixtures {
     private LessonFixtures() {
     }
@@ -23,19 +21,5 @@ final class LessonFixtures {
             ranges.add(sandbox.world().myIp() + "/32");
             stored.put("eTag", dev.aksh.sandbox.ArmState.newEtag());
         }
-    }
-
-    /** The authorized ranges the world file gives a cluster. */
-    static List<String> worldRanges(World world, String cluster) {
-        for (World.SubscriptionSpec s : world.subscriptions()) {
-            for (World.ResourceGroupSpec g : s.resourceGroups()) {
-                for (World.ClusterSpec c : g.clusters()) {
-                    if (c.name().equalsIgnoreCase(cluster)) {
-                        return c.authorizedIpRanges();
-                    }
-                }
-            }
-        }
-        return List.of();
     }
 }

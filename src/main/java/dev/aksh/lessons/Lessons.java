@@ -8,7 +8,6 @@ import dev.aksh.ranges.AuthorizedRanges;
 import dev.aksh.ranges.Cidr;
 import dev.aksh.sandbox.Activity;
 import dev.aksh.sandbox.FakeAzure;
-import dev.aksh.sandbox.World;
 import dev.aksh.sandbox.kube.KubeCluster;
 import dev.aksh.sandbox.kube.KubeKinds;
 import java.util.ArrayList;
@@ -86,13 +85,13 @@ public final class Lessons {
                                 List.of("cluster use aks-payments, then: connect bastion",
                                         "'connect advise' says which Bastion can do it, and why the others cannot"),
                                 look -> look.events().stream().anyMatch(e -> e instanceof Activity.TunnelOpened t
-                                        && named(look, t.clusterId(), "aks-payments")) ? null
+                                        && named(t.clusterId(), "aks-payments")) ? null
                                         : "no Bastion has opened a tunnel to aks-payments yet"),
                         new Goal("List the pods in namespace payments with kubectl, through the tunnel",
                                 List.of("invoke \"kubectl get pods -n payments\" (after connect bastion, invoke runs your kubectl)",
                                         "or, in another terminal: the KUBECONFIG=… kubectl line 'connect bastion' printed"),
                                 look -> look.events().stream().anyMatch(e -> e instanceof Activity.KubeRequest k
-                                        && named(look, k.clusterId(), "aks-payments") && k.method().equals("GET")
+                                        && named(k.clusterId(), "aks-payments") && k.method().equals("GET")
                                         && k.status() == 200 && k.userAgent().startsWith("kubectl/")
                                         && PODS.matcher(k.path()).matches()) ? null
                                         : "aks-payments' API server has not listed pods for kubectl yet"),
@@ -132,7 +131,7 @@ public final class Lessons {
                                 List.of("ranges add-my-ip --wait waits for it; or connect check",
                                         "AKS takes up to two minutes to apply new ranges (seconds in the sandbox)"),
                                 look -> look.events().stream().anyMatch(e -> e instanceof Activity.PublicConnection p
-                                        && p.admitted() && named(look, p.clusterId(), "aks-web")) ? null
+                                        && p.admitted() && named(p.clusterId(), "aks-web")) ? null
                                         : "nothing from here has got through aks-web's firewall yet")),
                 """
                 Authorized ranges guard a public API server, not ARM: you can always change them. The danger is \
@@ -276,7 +275,7 @@ public final class Lessons {
             """;
 
     /** Whether a cluster id is the cluster of that name. */
-    static boolean named(Look look, String clusterId, String name) {
+    static boolean named(String clusterId, String name) {
         return clusterId.substring(clusterId.lastIndexOf('/') + 1).equalsIgnoreCase(name);
     }
 
@@ -285,17 +284,13 @@ public final class Lessons {
         return c != null && c.path("tags").hasNonNull("fleet");
     }
 
-    private interface RunMatch {
-        boolean test(Activity.RunCommand c);
-    }
-
-    private static boolean ran(Look look, String cluster, RunMatch match) {
-        return look.events().stream().anyMatch(e -> e instanceof Activity.RunCommand c && named(look, c.clusterId(), cluster)
+    private static boolean ran(Look look, String cluster, java.util.function.Predicate<Activity.RunCommand> match) {
+        return look.events().stream().anyMatch(e -> e instanceof Activity.RunCommand c && named(c.clusterId(), cluster)
                 && match.test(c));
     }
 
     private static String nodesListed(Look look, String cluster) {
-        boolean listed = look.events().stream().anyMatch(e -> e instanceof Activity.KubeRequest k && named(look, k.clusterId(), cluster)
+        boolean listed = look.events().stream().anyMatch(e -> e instanceof Activity.KubeRequest k && named(k.clusterId(), cluster)
                 && k.method().equals("GET") && k.status() == 200 && NODES.matcher(k.path()).matches())
                 || ran(look, cluster, c -> Integer.valueOf(0).equals(c.exitCode())
                         && c.command().matches("(?s).*\\bget\\s+(nodes?|no)\\b.*"));
@@ -342,7 +337,10 @@ public final class Lessons {
     private static List<String> lost(Look look, String cluster) {
         List<String> now = ranges(look, cluster);
         List<String> missing = new ArrayList<>();
-        for (String r : LessonFixtures.worldRanges(look.sandbox().world(), cluster)) {
+        ObjectNode doc = look.sandbox().cluster(cluster);
+        List<String> given = doc == null ? List.of()
+                : look.sandbox().state().clusterSpec(doc.get("id").asText(), cluster).authorizedIpRanges();
+        for (String r : given) {
             if (now.stream().noneMatch(n -> n.equalsIgnoreCase(r))) {
                 missing.add(r);
             }

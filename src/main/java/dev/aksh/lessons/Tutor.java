@@ -135,9 +135,7 @@ public final class Tutor {
         long now = f.activity().last();
         List<Lesson.Goal> goals = run.lesson.goals();
         for (int i = run.met(); i < goals.size(); i++) {
-            long after = i == 0 ? run.startSeq : run.metAt[i - 1];
-            Lesson.Look look = new Lesson.Look(f, f.activity().since(after), List.copyOf(run.answers));
-            String missing = goals.get(i).check().missing(look);
+            String missing = goals.get(i).check().missing(look(run, i, f));
             if (missing != null) {
                 break;
             }
@@ -210,14 +208,19 @@ public final class Tutor {
             Lesson.Goal g = r.lesson.goals().get(i);
             String missing = null;
             if (i == met) {
-                long after = i == 0 ? r.startSeq : r.metAt[i - 1];
-                missing = g.check().missing(new Lesson.Look(f, f.activity().since(after), List.copyOf(r.answers)));
+                missing = g.check().missing(look(r, i, f));
             }
             goals.add(new GoalState(i + 1, text(g.text()), i < met, missing == null ? null : text(missing)));
         }
         Instant end = r.finished != null ? r.finished : clock.instant();
         return new Status(r.lesson, goals, r.finished != null, Duration.between(r.started, end),
                 r.files.values().stream().map(Path::toString).toList());
+    }
+
+    /** What goal {@code i} may see: what happened since the goal before it was met (or the lesson began). */
+    private static Lesson.Look look(Run r, int i, FakeAzure f) {
+        long after = i == 0 ? r.startSeq : r.metAt[i - 1];
+        return new Lesson.Look(f, f.activity().since(after), List.copyOf(r.answers));
     }
 
     private Map<String, Path> writeFiles(Lesson lesson) {

@@ -129,7 +129,7 @@ public final class Kubeconfig {
             c.put("certificate-authority-data", s.certificateAuthorityData());
         }
         c.put("server", s.server());
-        if (!s.server().contains("://" + s.host())) {
+        if (!s.host().equalsIgnoreCase(URI.create(s.server()).getHost())) {
             c.put("tls-server-name", s.host()); // AKS's address is not the certificate's name: keep the name
         }
         e.put("name", name);
