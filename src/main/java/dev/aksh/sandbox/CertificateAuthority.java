@@ -12,6 +12,7 @@ import java.security.SecureRandom;
 import java.net.Socket;
 import java.security.Principal;
 import java.security.PrivateKey;
+import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
@@ -21,6 +22,8 @@ import java.util.Base64;
 import java.util.Date;
 import java.util.List;
 import javax.net.ssl.KeyManager;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.X509TrustManager;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.X509ExtendedKeyManager;
 import javax.net.ssl.SSLContext;
@@ -156,16 +159,45 @@ public final class CertificateAuthority {
     public record ServerIdentity(KeyPair key, X509Certificate[] chain) {
         /**
          * A server TLS context presenting this identity. The key stays in memory: no key store, so no
-         * password-based encryption of the key (PBKDF2 costs startup time for nothing here).
+         * password-based encryption of the key (PBKDF2 costs startup time for nothing here). A server
+         * that asks for client certificates names its own CA as the issuer it accepts and takes any
+         * certificate during the handshake, as kube-apiserver does: whether a certificate
+         * authenticates anyone is the server's authenticator's call, after the handshake (a stranger's
+         * certificate gets 401, not a broken connection).
          */
         public SSLContext serverContext() {
             try {
                 SSLContext ctx = SSLContext.getInstance("TLS");
-                ctx.init(new KeyManager[] {new FixedKeyManager(key.getPrivate(), chain)}, null, null);
+                ctx.init(new KeyManager[] {new FixedKeyManager(key.getPrivate(), chain)},
+                        new TrustManager[] {new ClientCertificates(chain[chain.length - 1])}, null);
                 return ctx;
             } catch (GeneralSecurityException e) {
                 throw new IllegalStateException("cannot build a sandbox server TLS context", e);
             }
+        }
+    }
+
+    /** Takes whatever client certificate is offered, asking for ones issued by the sandbox CA. */
+    private static final class ClientCertificates implements X509TrustManager {
+        private final X509Certificate issuer;
+
+        ClientCertificates(X509Certificate issuer) {
+            this.issuer = issuer;
+        }
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType) {
+            // authenticated after the handshake (KubeApiServers.check), as kube-apiserver does
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+            throw new CertificateException("a sandbox server does not connect to other servers");
+        }
+
+        @Override
+        public X509Certificate[] getAcceptedIssuers() {
+            return new X509Certificate[] {issuer};
         }
     }
 

@@ -66,6 +66,22 @@ class TunnelSessionIT {
     }
 
     @Test
+    void theAdminClientCertificateOpensTheApiServerToTheInstalledKubectl() throws Exception {
+        assumeTrue(AkshProcess.kubectlInstalled(), "kubectl is not installed here");
+        AkshProcess.Run r = aksh.run("""
+                cluster use aks-payments
+                connect bastion --admin
+                invoke "kubectl config view -o jsonpath={.users[0].user}"
+                invoke "kubectl get ns payments"
+                """, "--sandbox");
+        assertThat(r.exit()).as(r.both()).isZero();
+        // the kubeconfig holds the certificate and nothing else, so it is what the API server took
+        assertThat(r.out()).contains("\"client-certificate-data\":").doesNotContain("\"token\"").doesNotContain("\"exec\"")
+                .containsPattern("payments +Active");
+        assertThat(aksh.tunnelLeftovers()).isEmpty();
+    }
+
+    @Test
     void exitClosesEveryTunnelAndDeletesEveryKubeconfig() throws Exception {
         AkshProcess.Run r = aksh.run("""
                 connect bastion --cluster aks-payments -o json
