@@ -146,8 +146,11 @@ public final class Aksh implements AutoCloseable {
         } else {
             world = null;
             sandbox = null;
-            endpoints = AzureEndpoints::publicCloud;
-            credentials = new AzureCredentials(env.env(), console::note);
+            Supplier<AzureEndpoints> where = AzureEndpoints.fromEnvironment(env.env());
+            endpoints = where;
+            boolean custom = env.env().containsKey(AzureEndpoints.ARM_ENDPOINT_VARIABLE)
+                    || env.env().containsKey(AzureEndpoints.CA_FILE_VARIABLE);
+            credentials = new AzureCredentials(env.env(), console::note, custom ? () -> where.get().sslContext() : null);
             String configured = env.env().get("AKSH_MYIP_RESOLVERS");
             myIpResolvers = () -> configured == null || configured.isBlank() ? dev.aksh.ranges.MyIp.DEFAULT_RESOLVERS : configured;
             apiServerAddress = host -> new java.net.InetSocketAddress(host, 443);
@@ -166,13 +169,15 @@ public final class Aksh implements AutoCloseable {
                 }
             };
             initialSubscription = InitialContext.forAzure(env.env(), env.userHome());
-            environmentLabel = () -> "Azure (public cloud, " + AzureEndpoints.publicCloud().resourceManager() + ")";
+            environmentLabel = () -> where.get().publicAzure() ? "Azure (public cloud, " + where.get().resourceManager() + ")"
+                    : "Azure at " + where.get().resourceManager() + " (" + AzureEndpoints.ARM_ENDPOINT_VARIABLE + ")";
         }
 
         Path configDir = ConfigDirs.configDir(env.env(), env.osName(), env.userHome());
         this.config = dev.aksh.session.AkshConfig.load(configDir, console::warn);
         this.production = dev.aksh.session.Production.of(env.env().get("AKSH_PRODUCTION"), config.production());
-        store = new ContextStore(configDir, options.sandbox(), console::warn);
+        store = new ContextStore(configDir, options.sandbox(), options.sandbox() ? null : AzureEndpoints.cloudHost(env.env()),
+                console::warn);
         SessionContext loaded = store.load(options.sandbox());
         if (loaded.subscription() == null && initialSubscription != null) {
             loaded = loaded.withSubscription(initialSubscription);

@@ -78,7 +78,8 @@ public final class AzureClients {
                     HttpLogOptions log = new HttpLogOptions()
                             .setLogLevel(httpLogging ? HttpLogDetailLevel.HEADERS : HttpLogDetailLevel.NONE);
                     pipeline = HttpPipelineProvider.buildHttpPipeline(new CurrentCredential(credentials),
-                            profile(null), null, log, null, null, List.of(), httpClient());
+                            profile(null), null, log, null, new com.azure.core.http.policy.RetryPolicy(new NoRetryOnSignIn(),
+                                    "Retry-After", java.time.temporal.ChronoUnit.SECONDS), List.of(), httpClient());
                 }
                 p = pipeline;
             }
@@ -244,6 +245,40 @@ public final class AzureClients {
         @Override
         public AccessToken getTokenSync(TokenRequestContext request) {
             return source.credential().getTokenSync(request);
+        }
+    }
+
+    /**
+     * The SDK's exponential backoff, except that a refused sign-in is not retried: a wrong secret or
+     * an unknown client gets the same answer three times over six seconds otherwise.
+     */
+    static final class NoRetryOnSignIn implements com.azure.core.http.policy.RetryStrategy {
+        private final com.azure.core.http.policy.ExponentialBackoff backoff = new com.azure.core.http.policy.ExponentialBackoff();
+
+        @Override
+        public int getMaxRetries() {
+            return backoff.getMaxRetries();
+        }
+
+        @Override
+        public Duration calculateRetryDelay(int retryAttempts) {
+            return backoff.calculateRetryDelay(retryAttempts);
+        }
+
+        @Override
+        public boolean shouldRetry(com.azure.core.http.HttpResponse response) {
+            return backoff.shouldRetry(response);
+        }
+
+        @Override
+        public boolean shouldRetryException(Throwable e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof com.azure.core.exception.ClientAuthenticationException
+                        || t.getClass().getName().startsWith("com.microsoft.aad.msal4j.Msal")) {
+                    return false;
+                }
+            }
+            return backoff.shouldRetryException(e);
         }
     }
 }

@@ -36,8 +36,25 @@ public final class AzureCredentials implements CredentialSource {
      * @param deviceCodeMessages where the "open this URL and enter this code" line goes
      */
     public AzureCredentials(Map<String, String> env, Consumer<String> deviceCodeMessages) {
+        this(env, deviceCodeMessages, null);
+    }
+
+    /**
+     * @param identityTls the TLS context for the sign-in service, when it is not public Azure's
+     *     (another cloud's AD FS behind a private CA, {@code AZURE_AUTHORITY_HOST}); null for the default
+     */
+    public AzureCredentials(Map<String, String> env, Consumer<String> deviceCodeMessages,
+            java.util.function.Supplier<javax.net.ssl.SSLContext> identityTls) {
         this.env = env;
         this.deviceCodeMessages = deviceCodeMessages;
+        this.identityTls = identityTls;
+    }
+
+    private final java.util.function.Supplier<javax.net.ssl.SSLContext> identityTls;
+
+    private com.azure.core.http.HttpClient identityHttp() {
+        return identityTls == null ? null : new com.azure.core.http.jdk.httpclient.JdkHttpClientBuilder(
+                java.net.http.HttpClient.newBuilder().sslContext(identityTls.get()).connectTimeout(Duration.ofSeconds(10))).build();
     }
 
     @Override
@@ -63,6 +80,10 @@ public final class AzureCredentials implements CredentialSource {
             if (request.tenant() != null) {
                 b.tenantId(request.tenant());
             }
+            com.azure.core.http.HttpClient http = identityHttp();
+            if (http != null) {
+                b.httpClient(http);
+            }
             c = b.build();
             fixedName = "device code";
         } else {
@@ -86,7 +107,15 @@ public final class AzureCredentials implements CredentialSource {
 
     private TokenCredential chain(String tenant) {
         List<FirstWorkingCredential.Named> chain = new ArrayList<>();
-        chain.add(new FirstWorkingCredential.Named("environment", new EnvironmentCredentialBuilder().build()));
+        // the environment aksh was given (the process's, or a test's), not the JVM's global one
+        com.azure.core.util.ConfigurationSource none = path -> java.util.Map.of();
+        EnvironmentCredentialBuilder environment = new EnvironmentCredentialBuilder()
+                .configuration(new com.azure.core.util.ConfigurationBuilder(none, none, path -> env).build());
+        com.azure.core.http.HttpClient http = identityHttp();
+        if (http != null) {
+            environment.httpClient(http);
+        }
+        chain.add(new FirstWorkingCredential.Named("environment", environment.build()));
         if (managedIdentityPossible()) {
             ManagedIdentityCredentialBuilder mi = new ManagedIdentityCredentialBuilder();
             String clientId = env.get("AZURE_CLIENT_ID");

@@ -68,7 +68,26 @@ public final class Serving implements AutoCloseable {
         out.add("  az aks command invoke -g rg-payments -n aks-payments --command \"kubectl get pods -A\"");
         out.add("  az aks get-credentials -g rg-web -n aks-web --admin --file kubeconfig && kubectl --kubeconfig kubeconfig get nodes");
         out.add("Extensions the Debian azure-cli package lacks (bastion tunnel, fleet) are not available to it.");
+        out.add("");
+        out.add("Point aksh (without --sandbox: the code path that talks to real Azure) at it, to see one world from both:");
+        out.addAll(akshCommands().stream().map(c -> "  " + c).toList());
+        out.add("  aksh -c \"ranges show --cluster aks-web\"");
         return out;
+    }
+
+    /**
+     * The variables that point aksh's real-Azure path at this sandbox, as at any other cloud: its ARM
+     * endpoint and CA, the service principal through azure-identity's environment credential against
+     * the AD FS-style sign-in, and where "my IP" is asked.
+     */
+    public List<String> akshCommands() {
+        World w = sandbox.world();
+        String arm = armUrl();
+        return List.of(
+                "export AKSH_ARM_ENDPOINT=" + arm + " AKSH_CA_FILE=" + ca + " AKSH_MYIP_RESOLVERS=" + arm.replaceAll("/$", "")
+                        + FakeArm.MY_IP_PATH,
+                "export AZURE_AUTHORITY_HOST=" + arm + " AZURE_TENANT_ID=adfs AZURE_CLIENT_ID=" + w.servicePrincipal().appId()
+                        + " AZURE_CLIENT_SECRET=" + w.servicePrincipal().secret());
     }
 
     /** The shell commands that point the Azure CLI at this sandbox and sign in. */
@@ -91,13 +110,14 @@ public final class Serving implements AutoCloseable {
 
     /** Writes the commands as a file to source (0600; deleted when serving stops). */
     public void writeEnv(Path file) {
-        StringBuilder sb = new StringBuilder("# aksh sandbox serve: '. " + file + "' points the Azure CLI at the sandbox\n");
+        StringBuilder sb = new StringBuilder("# aksh sandbox serve: '. " + file + "' points the Azure CLI and aksh at the sandbox\n");
         World w = sandbox.world();
         sb.append("export AKSH_SANDBOX_ARM=").append(armUrl()).append('\n');
         sb.append("export AKSH_SANDBOX_CA=").append(ca).append('\n');
         sb.append("export AKSH_SANDBOX_TENANT=").append(w.tenant().id()).append('\n');
         sb.append("export AKSH_SANDBOX_APP_ID=").append(w.servicePrincipal().appId()).append('\n');
         commands().forEach(c -> sb.append(c).append('\n'));
+        akshCommands().forEach(c -> sb.append(c).append('\n'));
         PrivateFiles.write(file, sb.toString().getBytes(StandardCharsets.UTF_8));
         synchronized (envFiles) {
             envFiles.add(file);

@@ -75,7 +75,10 @@ final class SignIn {
                     + "client_secret). 'sandbox serve' prints the sandbox's."));
             return;
         }
-        String scope = form.getOrDefault("scope", "https://management.core.windows.net//.default").split(" ")[0];
+        // the resource's scope; the OpenID Connect ones MSAL adds (openid, profile, offline_access) name no audience
+        String scope = java.util.Arrays.stream(form.getOrDefault("scope", "").split(" "))
+                .filter(x -> !x.isBlank() && !java.util.Set.of("openid", "profile", "offline_access").contains(x))
+                .findFirst().orElse("https://management.core.windows.net//.default");
         OffsetDateTime expires = OffsetDateTime.now(ZoneOffset.UTC).plusSeconds(3600);
         String token = new SandboxCredential(world).mint(SandboxCredential.audience(scope), expires, sp.appId(), "app");
         ObjectNode body = ArmState.JSON.createObjectNode();

@@ -16,7 +16,7 @@ import java.util.function.Consumer;
 /**
  * Persists the session context as one JSON file, written atomically (a temp file in the same
  * directory, then a rename). The sandbox uses a different file from real Azure, so a training
- * session never changes the operator's real context.
+ * session never changes the operator's real context; so does another cloud (one file per ARM host).
  *
  * <p>A corrupt file is reported through the warning sink, moved aside to {@code *.corrupt}, and
  * replaced: it is never fatal.
@@ -29,7 +29,16 @@ public final class ContextStore {
     private final Consumer<String> warnings;
 
     public ContextStore(Path configDir, boolean sandbox, Consumer<String> warnings) {
-        this.file = configDir.resolve(sandbox ? "context.sandbox.json" : "context.json");
+        this(configDir, sandbox, null, warnings);
+    }
+
+    /**
+     * @param cloud the host of another cloud's ARM endpoint ({@code AKSH_ARM_ENDPOINT}), whose
+     *     context is kept apart from public Azure's; null for public Azure
+     */
+    public ContextStore(Path configDir, boolean sandbox, String cloud, Consumer<String> warnings) {
+        this.file = configDir.resolve(sandbox ? "context.sandbox.json"
+                : cloud == null ? "context.json" : "context." + cloud.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9.-]", "_") + ".json");
         this.warnings = warnings;
     }
 

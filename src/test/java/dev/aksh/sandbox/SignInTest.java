@@ -40,6 +40,16 @@ class SignInTest {
     }
 
     @Test
+    void theOpenIdScopesMsalAddsNameNoAudience() throws Exception {
+        World.ServicePrincipal sp = sandbox.world().servicePrincipal();
+        HttpResponse<String> r = post("grant_type=client_credentials&client_id=" + sp.appId() + "&client_secret=" + sp.secret()
+                + "&scope=openid+6dae42f8-4368-4678-94ff-3960e28e3630%2F.default+profile+offline_access");
+        JsonNode claims = json(new String(Base64.getUrlDecoder().decode(json(r.body()).get("access_token").asText()
+                .split("\\.")[1]), StandardCharsets.UTF_8));
+        assertThat(claims.get("aud").asText()).isEqualTo("6dae42f8-4368-4678-94ff-3960e28e3630");
+    }
+
+    @Test
     void discoveryNamesTheEndpointsMsalNeeds() throws Exception {
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(sandbox.armUrl()
                 + "adfs/.well-known/openid-configuration")).build(), HttpResponse.BodyHandlers.ofString());
