@@ -209,14 +209,12 @@ public final class RangesCommands {
         data.put("outboundIps", cur.outboundIps().stream().map(o -> Map.of("ip", o,
                 "covered", AuthorizedRanges.admits(cur.ranges(), o, cur.outboundIps()))).toList());
         data.put("answersFromHere", answers);
-        if (inv.output() != OutputFormat.TABLE) {
-            return new Result.Text("", data);
-        }
+        // json/yaml get the whole picture; table and tsv one row per range (tsv: RANGE, ADDRESSES, COVERS)
         return Result.Table.of(rows, List.of(
                 Column.marker("YOU", r -> r.mine() ? "*" : ""),
                 Column.styled("RANGE", Row::range, r -> r.mine() ? Style.BOLD : Style.PLAIN),
                 Column.of("ADDRESSES", r -> String.valueOf(r.addresses())),
-                Column.of("COVERS", Row::covers)), "");
+                Column.of("COVERS", Row::covers)), "").withData(data);
     }
 
     private Result check(Invocation inv) {
