@@ -186,6 +186,10 @@ public final class Aksh implements AutoCloseable {
         session.onChange((before, after) -> store.save(after));
 
         AzureClients clients = new AzureClients(endpoints, credentials, options.debug());
+        if (!options.sandbox() && AzureCredentials.environmentConfigured(env.env())) {
+            // a service principal in the environment signs in without spawning anything: do it while the shell starts
+            background.execute(clients::warmUp);
+        }
         SubscriptionService subscriptions = new SubscriptionService(clients);
         ClusterService clusters = new ClusterService(clients);
         IdentityService identity = new IdentityService(clients);

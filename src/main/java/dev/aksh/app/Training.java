@@ -46,12 +46,37 @@ public final class Training {
                 aksh.completion().complete("cluster use ");
                 aksh.completion().complete("subscription use Con");
             }
+            otherCloud(config, sink);
             try (Terminal system = TerminalBuilder.builder().system(true).dumb(true).build()) {
                 system.getType();
             }
         } finally {
             try (Stream<Path> s = Files.walk(config)) {
                 s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    /**
+     * The real-Azure path (azure-identity, MSAL, the SDK's TLS) against a FakeAzure on loopback set up
+     * as another cloud, as 'sandbox serve' hands out: nothing leaves the machine.
+     */
+    private static void otherCloud(Path config, PrintStream sink) throws Exception {
+        try (dev.aksh.sandbox.FakeAzure cloud = dev.aksh.sandbox.FakeAzure.start(dev.aksh.sandbox.WorldLoader.defaultWorld());
+                dev.aksh.sandbox.Serving serving = cloud.serving(config)) {
+            Map<String, String> env = new HashMap<>();
+            env.put("AKSH_CONFIG_DIR", config.resolve("other-cloud").toString());
+            env.put("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
+            for (String line : serving.akshCommands()) {
+                for (String assignment : line.replaceFirst("^export ", "").split(" ")) {
+                    int eq = assignment.indexOf('=');
+                    env.put(assignment.substring(0, eq), assignment.substring(eq + 1));
+                }
+            }
+            Environment e = new Environment(new ByteArrayInputStream(new byte[0]), sink, sink, false, false, env,
+                    config.toString(), System.getProperty("os.name"));
+            try (Aksh aksh = new Aksh(LaunchOptions.parse(new String[0]), e, new StreamConsole(sink, sink, false, true, false))) {
+                aksh.shell().executeLine("subscription list; cluster list; cluster show aks-web; whoami");
             }
         }
     }

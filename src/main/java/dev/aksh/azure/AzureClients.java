@@ -87,6 +87,20 @@ public final class AzureClients {
         return p;
     }
 
+    /**
+     * Builds the pipeline and signs in for ARM ahead of the first command (on a background thread,
+     * while the shell starts): the credential's token cache then answers the first request. A failure
+     * here is left for that request to report.
+     */
+    public void warmUp() {
+        try {
+            pipeline();
+            token(endpoints().environment().getManagementEndpoint() + "/.default");
+        } catch (RuntimeException e) {
+            // the first command that needs Azure says what is wrong
+        }
+    }
+
     /** The HTTP client: the JDK's, trusting the endpoints' CA. */
     public HttpClient httpClient() {
         HttpClient c = httpClient;
@@ -230,21 +244,34 @@ public final class AzureClients {
     }
 
     /** Delegates to whatever credential is current, so {@code login} takes effect without rebuilding clients. */
-    private static final class CurrentCredential implements TokenCredential {
+    /**
+     * What the pipeline signs its requests with: the session's credential, through {@link #token}'s
+     * cache for plain one-scope requests, so a token already being fetched (the warm-up's) is
+     * waited for rather than fetched twice.
+     */
+    private final class CurrentCredential implements TokenCredential {
         private final CredentialSource source;
 
         CurrentCredential(CredentialSource source) {
             this.source = source;
         }
 
+        private boolean plain(TokenRequestContext request) {
+            return request.getScopes().size() == 1 && request.getClaims() == null && request.getTenantId() == null;
+        }
+
         @Override
         public Mono<AccessToken> getToken(TokenRequestContext request) {
+            if (plain(request)) {
+                return Mono.fromCallable(() -> token(request.getScopes().get(0)))
+                        .subscribeOn(reactor.core.scheduler.Schedulers.boundedElastic());
+            }
             return source.credential().getToken(request);
         }
 
         @Override
         public AccessToken getTokenSync(TokenRequestContext request) {
-            return source.credential().getTokenSync(request);
+            return plain(request) ? token(request.getScopes().get(0)) : source.credential().getTokenSync(request);
         }
     }
 

@@ -116,7 +116,8 @@ public final class AzureCredentials implements CredentialSource {
             environment.httpClient(http);
         }
         chain.add(new FirstWorkingCredential.Named("environment", environment.build()));
-        if (managedIdentityPossible()) {
+        // a configured environment credential answers (or fails) before managed identity would be asked: no probe
+        if (!environmentConfigured(env) && managedIdentityPossible()) {
             ManagedIdentityCredentialBuilder mi = new ManagedIdentityCredentialBuilder();
             String clientId = env.get("AZURE_CLIENT_ID");
             if (clientId != null && !clientId.isBlank()) {
@@ -130,6 +131,16 @@ public final class AzureCredentials implements CredentialSource {
         }
         chain.add(new FirstWorkingCredential.Named("Azure CLI", cli.build()));
         return new FirstWorkingCredential(chain);
+    }
+
+    /**
+     * Whether azure-identity's environment credential is set up (a service principal's secret or
+     * certificate, or a federated token): signing in is then local and cheap, so it may start early.
+     */
+    public static boolean environmentConfigured(Map<String, String> env) {
+        java.util.function.Predicate<String> set = k -> env.get(k) != null && !env.get(k).isBlank();
+        return set.test("AZURE_CLIENT_ID") && set.test("AZURE_TENANT_ID") && (set.test("AZURE_CLIENT_SECRET")
+                || set.test("AZURE_CLIENT_CERTIFICATE_PATH") || set.test("AZURE_FEDERATED_TOKEN_FILE"));
     }
 
     private boolean managedIdentityPossible() {

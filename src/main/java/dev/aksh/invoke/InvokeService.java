@@ -62,6 +62,21 @@ public final class InvokeService {
     }
 
     /**
+     * Starts fetching the token an AAD-managed cluster needs while the cluster is being looked up
+     * (the two do not depend on each other); {@link #invoke} then finds it ready or in flight. For a
+     * cluster without AAD it is simply not used.
+     */
+    public void fetchClusterTokenAhead() {
+        java.util.concurrent.CompletableFuture.runAsync(() -> {
+            try {
+                api.clusterToken();
+            } catch (RuntimeException e) {
+                // invoke asks again and reports it, if the cluster needs it
+            }
+        });
+    }
+
+    /**
      * @param warnings receives lines for the operator (a large request)
      */
     public Outcome invoke(Cluster cluster, Request request, Progress progress, Consumer<String> warnings) {

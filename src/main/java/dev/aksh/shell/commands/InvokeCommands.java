@@ -157,6 +157,7 @@ public final class InvokeCommands {
             }
             console.note("running through AKS command invoke instead");
         }
+        invoke.fetchClusterTokenAhead();
         Cluster cluster = target(inv);
         InvokeService.Request request = new InvokeService.Request(command, inv.values("file"),
                 inv.durationOption("timeout", InvokeService.DEFAULT_TIMEOUT), inv.flag("no-wait"));
