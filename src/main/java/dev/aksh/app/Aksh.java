@@ -112,6 +112,7 @@ public final class Aksh implements AutoCloseable {
         dev.aksh.advise.ReachCheck.Network reachFromHere;
         CredentialSource credentials;
         SubscriptionRef initialSubscription;
+        java.util.concurrent.atomic.AtomicReference<AzureClients> sharedHttp = new java.util.concurrent.atomic.AtomicReference<>();
         if (options.sandbox()) {
             world = options.sandboxWorld() != null ? WorldLoader.load(options.sandboxWorld()) : WorldLoader.defaultWorld();
             World w = world;
@@ -150,7 +151,8 @@ public final class Aksh implements AutoCloseable {
             endpoints = where;
             boolean custom = env.env().containsKey(AzureEndpoints.ARM_ENDPOINT_VARIABLE)
                     || env.env().containsKey(AzureEndpoints.CA_FILE_VARIABLE);
-            credentials = new AzureCredentials(env.env(), console::note, custom ? () -> where.get().sslContext() : null);
+            // signing in shares the ARM client's HTTP client: its TLS settings, one selector, one connection pool
+            credentials = new AzureCredentials(env.env(), console::note, custom ? () -> sharedHttp.get().httpClient() : null);
             String configured = env.env().get("AKSH_MYIP_RESOLVERS");
             myIpResolvers = () -> configured == null || configured.isBlank() ? dev.aksh.ranges.MyIp.DEFAULT_RESOLVERS : configured;
             apiServerAddress = host -> new java.net.InetSocketAddress(host, 443);
@@ -173,6 +175,13 @@ public final class Aksh implements AutoCloseable {
                     : "Azure at " + where.get().resourceManager() + " (" + AzureEndpoints.ARM_ENDPOINT_VARIABLE + ")";
         }
 
+        AzureClients clients = new AzureClients(endpoints, credentials, options.debug());
+        sharedHttp.set(clients);
+        if (!options.sandbox() && AzureCredentials.environmentConfigured(env.env())) {
+            // a service principal in the environment signs in without spawning anything: do it while the shell starts
+            clients.warmUp(background);
+        }
+
         Path configDir = ConfigDirs.configDir(env.env(), env.osName(), env.userHome());
         this.config = dev.aksh.session.AkshConfig.load(configDir, console::warn);
         this.production = dev.aksh.session.Production.of(env.env().get("AKSH_PRODUCTION"), config.production());
@@ -185,11 +194,6 @@ public final class Aksh implements AutoCloseable {
         session = new SessionState(loaded);
         session.onChange((before, after) -> store.save(after));
 
-        AzureClients clients = new AzureClients(endpoints, credentials, options.debug());
-        if (!options.sandbox() && AzureCredentials.environmentConfigured(env.env())) {
-            // a service principal in the environment signs in without spawning anything: do it while the shell starts
-            background.execute(clients::warmUp);
-        }
         SubscriptionService subscriptions = new SubscriptionService(clients);
         ClusterService clusters = new ClusterService(clients);
         IdentityService identity = new IdentityService(clients);

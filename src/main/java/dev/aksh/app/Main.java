@@ -22,10 +22,34 @@ public final class Main {
         System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
         // the SDK warns on every request that the JDK client sets Content-Length itself: noise, not news
         System.setProperty("org.slf4j.simpleLogger.log.com.azure.core.http.jdk.httpclient.JdkHttpClient", "error");
+        // set up logging here, before background threads log: otherwise SLF4J may catch their first calls
+        // mid-initialisation and announce on stderr that it "replays" them
+        org.slf4j.LoggerFactory.getILoggerFactory();
         int code = run(args, Environment.system());
         System.out.flush();
         System.err.flush();
+        stopHttpSelectors();
         System.exit(code);
+    }
+
+    /**
+     * The JVM waits up to 300 ms at exit while any thread sits in native code, and the JDK HTTP
+     * client's selector thread always does (in epoll): a third of a second added to every run that
+     * talked to Azure. Its loop ends when the thread is interrupted, so stop it first (the clients are
+     * done: aksh has closed). Where that does not end the thread, exit is only slower.
+     */
+    static void stopHttpSelectors() {
+        java.util.List<Thread> selectors = Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().startsWith("HttpClient-") && t.getName().endsWith("-SelectorManager")).toList();
+        selectors.forEach(Thread::interrupt);
+        for (Thread t : selectors) {
+            try {
+                t.join(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     /** Runs aksh and returns its exit status; never throws. */

@@ -88,17 +88,25 @@ public final class AzureClients {
     }
 
     /**
-     * Builds the pipeline and signs in for ARM ahead of the first command (on a background thread,
-     * while the shell starts): the credential's token cache then answers the first request. A failure
-     * here is left for that request to report.
+     * Signs in for ARM and builds the pipeline ahead of the first command, on two background tasks
+     * while the shell starts: the first request then finds both ready (or in flight, and waits for
+     * them rather than doing the work again). A failure here is left for that request to report.
      */
-    public void warmUp() {
-        try {
-            pipeline();
-            token(endpoints().environment().getManagementEndpoint() + "/.default");
-        } catch (RuntimeException e) {
-            // the first command that needs Azure says what is wrong
-        }
+    public void warmUp(java.util.concurrent.Executor executor) {
+        executor.execute(() -> {
+            try {
+                token(armScope());
+            } catch (RuntimeException e) {
+                // the first command that needs Azure says what is wrong
+            }
+        });
+        executor.execute(() -> {
+            try {
+                pipeline();
+            } catch (RuntimeException e) {
+                // likewise
+            }
+        });
     }
 
     /** The HTTP client: the JDK's, trusting the endpoints' CA. */

@@ -40,21 +40,21 @@ public final class AzureCredentials implements CredentialSource {
     }
 
     /**
-     * @param identityTls the TLS context for the sign-in service, when it is not public Azure's
-     *     (another cloud's AD FS behind a private CA, {@code AZURE_AUTHORITY_HOST}); null for the default
+     * @param identityHttp the HTTP client for signing in, when the sign-in service is not public
+     *     Azure's (another cloud's AD FS behind a private CA, {@code AZURE_AUTHORITY_HOST}); null for
+     *     azure-identity's default
      */
     public AzureCredentials(Map<String, String> env, Consumer<String> deviceCodeMessages,
-            java.util.function.Supplier<javax.net.ssl.SSLContext> identityTls) {
+            java.util.function.Supplier<com.azure.core.http.HttpClient> identityHttp) {
         this.env = env;
         this.deviceCodeMessages = deviceCodeMessages;
-        this.identityTls = identityTls;
+        this.identityHttp = identityHttp;
     }
 
-    private final java.util.function.Supplier<javax.net.ssl.SSLContext> identityTls;
+    private final java.util.function.Supplier<com.azure.core.http.HttpClient> identityHttp;
 
     private com.azure.core.http.HttpClient identityHttp() {
-        return identityTls == null ? null : new com.azure.core.http.jdk.httpclient.JdkHttpClientBuilder(
-                java.net.http.HttpClient.newBuilder().sslContext(identityTls.get()).connectTimeout(Duration.ofSeconds(10))).build();
+        return identityHttp == null ? null : identityHttp.get();
     }
 
     @Override

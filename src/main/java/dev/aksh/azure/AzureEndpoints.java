@@ -18,7 +18,8 @@ import java.util.Map;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
-import javax.net.ssl.X509TrustManager;
+import javax.net.ssl.X509ExtendedTrustManager;
+import java.security.cert.CertificateException;
 
 /**
  * Where Azure is and which CA to trust: public Azure, or the sandbox's FakeAzure on loopback. This
@@ -90,21 +91,27 @@ public record AzureEndpoints(String resourceManager, AzureEnvironment environmen
         return AzureEnvironment.AZURE.getResourceManagerEndpoint().equals(resourceManager);
     }
 
-    /** A TLS context trusting the JDK's CAs and those in a PEM file. */
+    /**
+     * A TLS context trusting the CAs in a PEM file and the JDK's. The file's are tried first; the
+     * JDK's trust store is loaded only when a server's chain is not from the file (a served sandbox
+     * never needs it, and loading it is a tenth of a second of a cold start).
+     */
     static SSLContext trusting(Path pem) {
+        try {
+            SSLContext ctx = SSLContext.getInstance("TLS");
+            ctx.init(null, new TrustManager[] {trustManager(pem)}, null);
+            return ctx;
+        } catch (GeneralSecurityException e) {
+            throw AkshException.usage(CA_FILE_VARIABLE + " names " + pem + ", which cannot be used (" + e.getMessage() + ")",
+                    "point it at a file of -----BEGIN CERTIFICATE----- blocks");
+        }
+    }
+
+    /** The trust manager {@link #trusting} uses: the file's CAs, then the JDK's. */
+    static X509ExtendedTrustManager trustManager(Path pem) {
         try {
             KeyStore ks = KeyStore.getInstance("PKCS12");
             ks.load(null, null);
-            TrustManagerFactory jdk = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            jdk.init((KeyStore) null);
-            int n = 0;
-            for (TrustManager tm : jdk.getTrustManagers()) {
-                if (tm instanceof X509TrustManager x) {
-                    for (X509Certificate c : x.getAcceptedIssuers()) {
-                        ks.setCertificateEntry("jdk-" + n++, c);
-                    }
-                }
-            }
             Collection<? extends Certificate> mine;
             try (InputStream in = Files.newInputStream(pem)) {
                 mine = CertificateFactory.getInstance("X.509").generateCertificates(in);
@@ -113,17 +120,106 @@ public record AzureEndpoints(String resourceManager, AzureEnvironment environmen
                 throw AkshException.usage(CA_FILE_VARIABLE + " names " + pem + ", which holds no PEM certificate",
                         "point it at a file of -----BEGIN CERTIFICATE----- blocks");
             }
+            int n = 0;
             for (Certificate c : mine) {
                 ks.setCertificateEntry("extra-" + n++, c);
             }
-            TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            tmf.init(ks);
-            SSLContext ctx = SSLContext.getInstance("TLS");
-            ctx.init(null, tmf.getTrustManagers(), null);
-            return ctx;
+            return new EitherTrust(trustManager(ks));
         } catch (IOException | GeneralSecurityException e) {
             throw AkshException.usage(CA_FILE_VARIABLE + " names " + pem + ", which is not a PEM file of certificates ("
                     + e.getMessage() + ")", "point it at a file of -----BEGIN CERTIFICATE----- blocks");
+        }
+    }
+
+    /** The PKIX trust manager for a key store (null: the JDK's trust store). */
+    private static X509ExtendedTrustManager trustManager(KeyStore ks) throws GeneralSecurityException {
+        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        tmf.init(ks);
+        for (TrustManager tm : tmf.getTrustManagers()) {
+            if (tm instanceof X509ExtendedTrustManager x) {
+                return x;
+            }
+        }
+        throw new GeneralSecurityException("no X.509 trust manager");
+    }
+
+    /** Trusts a chain that the file's CAs or, failing them, the JDK's trust (loaded then) accept. */
+    private static final class EitherTrust extends X509ExtendedTrustManager {
+        private final X509ExtendedTrustManager file;
+        private volatile X509ExtendedTrustManager jdk;
+
+        EitherTrust(X509ExtendedTrustManager file) {
+            this.file = file;
+        }
+
+        private X509ExtendedTrustManager jdk() throws CertificateException {
+            X509ExtendedTrustManager j = jdk;
+            if (j == null) {
+                try {
+                    j = trustManager((KeyStore) null);
+                } catch (GeneralSecurityException e) {
+                    throw new CertificateException("cannot load the JDK's trusted CAs", e);
+                }
+                jdk = j;
+            }
+            return j;
+        }
+
+        private interface Check {
+            void on(X509ExtendedTrustManager tm) throws CertificateException;
+        }
+
+        private void either(Check check) throws CertificateException {
+            try {
+                check.on(file);
+            } catch (CertificateException notFromFile) {
+                check.on(jdk());
+            }
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType, java.net.Socket socket) throws CertificateException {
+            either(tm -> tm.checkServerTrusted(chain, authType, socket));
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType, javax.net.ssl.SSLEngine engine)
+                throws CertificateException {
+            either(tm -> tm.checkServerTrusted(chain, authType, engine));
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+            either(tm -> tm.checkServerTrusted(chain, authType));
+        }
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType, java.net.Socket socket) throws CertificateException {
+            either(tm -> tm.checkClientTrusted(chain, authType, socket));
+        }
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType, javax.net.ssl.SSLEngine engine)
+                throws CertificateException {
+            either(tm -> tm.checkClientTrusted(chain, authType, engine));
+        }
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+            either(tm -> tm.checkClientTrusted(chain, authType));
+        }
+
+        @Override
+        public X509Certificate[] getAcceptedIssuers() {
+            try {
+                X509Certificate[] a = file.getAcceptedIssuers();
+                X509Certificate[] b = jdk().getAcceptedIssuers();
+                X509Certificate[] all = java.util.Arrays.copyOf(a, a.length + b.length);
+                System.arraycopy(b, 0, all, a.length, b.length);
+                return all;
+            } catch (CertificateException e) {
+                return file.getAcceptedIssuers();
+            }
         }
     }
 

@@ -61,6 +61,16 @@ public final class RunCommandClient {
         return clients.token(AKS_AAD_SCOPE).getToken();
     }
 
+    /**
+     * The cluster token, fetched ahead while the cluster is looked up, after the ARM token that
+     * lookup waits for: on a cold start the two would otherwise queue behind each other in the
+     * credential, the one needed first not always first.
+     */
+    public void prefetchClusterToken() {
+        clients.token(clients.armScope());
+        clients.token(AKS_AAD_SCOPE);
+    }
+
     public Submitted submit(ClusterRef ref, String command, String context, String clusterToken) {
         RunCommandRequest request = new RunCommandRequest().withCommand(command);
         if (context != null && !context.isEmpty()) {

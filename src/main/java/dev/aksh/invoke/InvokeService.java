@@ -69,7 +69,7 @@ public final class InvokeService {
     public void fetchClusterTokenAhead() {
         java.util.concurrent.CompletableFuture.runAsync(() -> {
             try {
-                api.clusterToken();
+                api.prefetchClusterToken();
             } catch (RuntimeException e) {
                 // invoke asks again and reports it, if the cluster needs it
             }

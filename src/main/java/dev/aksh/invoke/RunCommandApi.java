@@ -12,6 +12,11 @@ public interface RunCommandApi {
     /** A token for the AKS AAD server app (AAD-managed clusters). */
     String clusterToken();
 
+    /** Fetches the cluster token ahead of need (its result is cached where {@link #clusterToken} finds it). */
+    default void prefetchClusterToken() {
+        clusterToken();
+    }
+
     static RunCommandApi of(RunCommandClient client) {
         return new RunCommandApi() {
             @Override
@@ -27,6 +32,11 @@ public interface RunCommandApi {
             @Override
             public String clusterToken() {
                 return client.clusterToken();
+            }
+
+            @Override
+            public void prefetchClusterToken() {
+                client.prefetchClusterToken();
             }
         };
     }

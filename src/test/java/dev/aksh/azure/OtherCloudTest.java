@@ -52,7 +52,10 @@ class OtherCloudTest {
 
     static AzureClients clients(Map<String, String> env) {
         var where = AzureEndpoints.fromEnvironment(env);
-        return new AzureClients(where, new AzureCredentials(env, m -> { }, () -> where.get().sslContext()), false);
+        java.util.concurrent.atomic.AtomicReference<AzureClients> shared = new java.util.concurrent.atomic.AtomicReference<>();
+        AzureClients clients = new AzureClients(where, new AzureCredentials(env, m -> { }, () -> shared.get().httpClient()), false);
+        shared.set(clients);
+        return clients;
     }
 
     @Test
@@ -98,6 +101,27 @@ class OtherCloudTest {
         // a CA file alone (a TLS-inspecting proxy) keeps public Azure's endpoints
         var proxied = AzureEndpoints.fromEnvironment(Map.of(AzureEndpoints.CA_FILE_VARIABLE, ca.toString())).get();
         assertThat(proxied.publicAzure()).isTrue();
+    }
+
+    @Test
+    void aCaFileAddsToTheJdksTrustRatherThanReplacingIt() throws Exception {
+        javax.net.ssl.X509ExtendedTrustManager tm = AzureEndpoints.trustManager(ca);
+        // the file's CA: a sandbox server's chain
+        java.security.cert.X509Certificate[] sandboxChain = cloud.ca().issue(List.of("localhost"), List.of("127.0.0.1")).chain();
+        tm.checkServerTrusted(sandboxChain, "ECDHE_ECDSA");
+        // a root the JDK trusts (public Azure's chains end in one): still trusted, through the JDK's store
+        javax.net.ssl.TrustManagerFactory jdk = javax.net.ssl.TrustManagerFactory.getInstance(
+                javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
+        jdk.init((java.security.KeyStore) null);
+        java.security.cert.X509Certificate root = java.util.Arrays.stream(
+                ((javax.net.ssl.X509TrustManager) jdk.getTrustManagers()[0]).getAcceptedIssuers())
+                .filter(c -> c.getPublicKey().getAlgorithm().equals("RSA")).findFirst().orElseThrow();
+        tm.checkServerTrusted(new java.security.cert.X509Certificate[] {root}, "ECDHE_RSA");
+        // anyone else's: refused
+        java.security.cert.X509Certificate[] stranger = dev.aksh.sandbox.CertificateAuthority.generate()
+                .issue(List.of("localhost"), List.of("127.0.0.1")).chain();
+        assertThatThrownBy(() -> tm.checkServerTrusted(stranger, "ECDHE_ECDSA"))
+                .isInstanceOf(java.security.cert.CertificateException.class);
     }
 
     @Test
