@@ -18,10 +18,12 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", debugRequested(args) ? "warn" : "off");
+        boolean debug = debugRequested(args);
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", debug ? "warn" : "off");
         System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
-        // the SDK warns on every request that the JDK client sets Content-Length itself: noise, not news
-        System.setProperty("org.slf4j.simpleLogger.log.com.azure.core.http.jdk.httpclient.JdkHttpClient", "error");
+        // the SDK warns on every request that the JDK client sets Content-Length itself: noise, not news (and
+        // without --debug nothing of the SDK's is logged: aksh reports what failed itself, once)
+        System.setProperty("org.slf4j.simpleLogger.log.com.azure.core.http.jdk.httpclient.JdkHttpClient", debug ? "error" : "off");
         // set up logging here, before background threads log: otherwise SLF4J may catch their first calls
         // mid-initialisation and announce on stderr that it "replays" them
         org.slf4j.LoggerFactory.getILoggerFactory();
