@@ -129,8 +129,43 @@ public final class AzureCredentials implements CredentialSource {
         if (tenant != null) {
             cli.tenantId(tenant);
         }
-        chain.add(new FirstWorkingCredential.Named("Azure CLI", cli.build()));
+        // built when the chain gets this far: usually it does not (a configured environment answers first)
+        chain.add(new FirstWorkingCredential.Named("Azure CLI", new Lazy(cli::build)));
         return new FirstWorkingCredential(chain);
+    }
+
+    /** A credential made on its first use. */
+    private static final class Lazy implements TokenCredential {
+        private final java.util.function.Supplier<TokenCredential> make;
+        private volatile TokenCredential made;
+
+        Lazy(java.util.function.Supplier<TokenCredential> make) {
+            this.make = make;
+        }
+
+        private TokenCredential get() {
+            TokenCredential c = made;
+            if (c == null) {
+                synchronized (this) {
+                    if (made == null) {
+                        made = make.get();
+                    }
+                    c = made;
+                }
+            }
+            return c;
+        }
+
+        @Override
+        public reactor.core.publisher.Mono<com.azure.core.credential.AccessToken> getToken(
+                com.azure.core.credential.TokenRequestContext request) {
+            return reactor.core.publisher.Mono.defer(() -> get().getToken(request));
+        }
+
+        @Override
+        public com.azure.core.credential.AccessToken getTokenSync(com.azure.core.credential.TokenRequestContext request) {
+            return get().getTokenSync(request);
+        }
     }
 
     /**
