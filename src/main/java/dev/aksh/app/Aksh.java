@@ -149,10 +149,9 @@ public final class Aksh implements AutoCloseable {
             sandbox = null;
             Supplier<AzureEndpoints> where = AzureEndpoints.fromEnvironment(env.env());
             endpoints = where;
-            boolean custom = env.env().containsKey(AzureEndpoints.ARM_ENDPOINT_VARIABLE)
-                    || env.env().containsKey(AzureEndpoints.CA_FILE_VARIABLE);
-            // signing in shares the ARM client's HTTP client: its TLS settings, one selector, one connection pool
-            credentials = new AzureCredentials(env.env(), console::note, custom ? () -> sharedHttp.get().httpClient() : null);
+            // signing in shares the ARM client's HTTP client: the same trusted CAs (AKSH_CA_FILE), one selector,
+            // one connection pool
+            credentials = new AzureCredentials(env.env(), console::note, () -> sharedHttp.get().httpClient());
             String configured = env.env().get("AKSH_MYIP_RESOLVERS");
             myIpResolvers = () -> configured == null || configured.isBlank() ? dev.aksh.ranges.MyIp.DEFAULT_RESOLVERS : configured;
             apiServerAddress = host -> new java.net.InetSocketAddress(host, 443);

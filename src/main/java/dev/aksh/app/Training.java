@@ -67,12 +67,7 @@ public final class Training {
             Map<String, String> env = new HashMap<>();
             env.put("AKSH_CONFIG_DIR", config.resolve("other-cloud").toString());
             env.put("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
-            for (String line : serving.akshCommands()) {
-                for (String assignment : line.replaceFirst("^export ", "").split(" ")) {
-                    int eq = assignment.indexOf('=');
-                    env.put(assignment.substring(0, eq), assignment.substring(eq + 1));
-                }
-            }
+            env.putAll(serving.akshVariables());
             Environment e = new Environment(new ByteArrayInputStream(new byte[0]), sink, sink, false, false, env,
                     config.toString(), System.getProperty("os.name"));
             try (Aksh aksh = new Aksh(LaunchOptions.parse(new String[0]), e, new StreamConsole(sink, sink, false, true, false))) {

@@ -251,11 +251,10 @@ public final class AzureClients {
         return (m.endsWith("/") ? m : m + "/") + "/.default";
     }
 
-    /** Delegates to whatever credential is current, so {@code login} takes effect without rebuilding clients. */
     /**
-     * What the pipeline signs its requests with: the session's credential, through {@link #token}'s
-     * cache for plain one-scope requests, so a token already being fetched (the warm-up's) is
-     * waited for rather than fetched twice.
+     * What the pipeline signs its requests with: whatever credential is current, so {@code login} takes
+     * effect without rebuilding clients; plain one-scope requests go through {@link #token}'s cache, so
+     * a token already being fetched (the warm-up's) is waited for rather than fetched twice.
      */
     private final class CurrentCredential implements TokenCredential {
         private final CredentialSource source;

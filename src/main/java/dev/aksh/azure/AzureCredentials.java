@@ -34,15 +34,8 @@ public final class AzureCredentials implements CredentialSource {
     /**
      * @param env the process environment
      * @param deviceCodeMessages where the "open this URL and enter this code" line goes
-     */
-    public AzureCredentials(Map<String, String> env, Consumer<String> deviceCodeMessages) {
-        this(env, deviceCodeMessages, null);
-    }
-
-    /**
-     * @param identityHttp the HTTP client for signing in, when the sign-in service is not public
-     *     Azure's (another cloud's AD FS behind a private CA, {@code AZURE_AUTHORITY_HOST}); null for
-     *     azure-identity's default
+     * @param identityHttp the HTTP client to sign in with (the ARM client's: the same trusted CAs, so
+     *     another cloud's AD FS behind a private CA works as ARM does)
      */
     public AzureCredentials(Map<String, String> env, Consumer<String> deviceCodeMessages,
             java.util.function.Supplier<com.azure.core.http.HttpClient> identityHttp) {
@@ -54,7 +47,7 @@ public final class AzureCredentials implements CredentialSource {
     private final java.util.function.Supplier<com.azure.core.http.HttpClient> identityHttp;
 
     private com.azure.core.http.HttpClient identityHttp() {
-        return identityHttp == null ? null : identityHttp.get();
+        return identityHttp.get();
     }
 
     @Override
@@ -80,11 +73,7 @@ public final class AzureCredentials implements CredentialSource {
             if (request.tenant() != null) {
                 b.tenantId(request.tenant());
             }
-            com.azure.core.http.HttpClient http = identityHttp();
-            if (http != null) {
-                b.httpClient(http);
-            }
-            c = b.build();
+            c = b.httpClient(identityHttp()).build();
             fixedName = "device code";
         } else {
             c = chain(request.tenant());
@@ -111,11 +100,7 @@ public final class AzureCredentials implements CredentialSource {
         com.azure.core.util.ConfigurationSource none = path -> java.util.Map.of();
         EnvironmentCredentialBuilder environment = new EnvironmentCredentialBuilder()
                 .configuration(new com.azure.core.util.ConfigurationBuilder(none, none, path -> env).build());
-        com.azure.core.http.HttpClient http = identityHttp();
-        if (http != null) {
-            environment.httpClient(http);
-        }
-        chain.add(new FirstWorkingCredential.Named("environment", environment.build()));
+        chain.add(new FirstWorkingCredential.Named("environment", environment.httpClient(identityHttp()).build()));
         // a configured environment credential answers (or fails) before managed identity would be asked: no probe
         if (!environmentConfigured(env) && managedIdentityPossible()) {
             ManagedIdentityCredentialBuilder mi = new ManagedIdentityCredentialBuilder();

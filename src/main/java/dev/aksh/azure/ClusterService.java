@@ -18,19 +18,18 @@ import java.util.Locale;
 /** Managed clusters: list, get, and find one from what the operator typed. */
 public final class ClusterService {
     private final AzureClients clients;
+    /**
+     * Reads go through the shared pipeline by hand (at the SDK's api-version, as run commands do) and
+     * are parsed by the SDK's own models: building the SDK's client (a proxy per operation group)
+     * costs a third of a second of a cold start, and a one-shot run ({@code -c}, a script) mostly
+     * reads. Writes use the SDK client.
+     */
+    private final ArmRest arm;
 
     public ClusterService(AzureClients clients) {
         this.clients = clients;
         this.arm = ArmRest.of(clients);
     }
-
-    /**
-     * Reads go through the shared pipeline by hand and are parsed by the SDK's own models: building
-     * the SDK's client (a proxy per operation group) costs a third of a second of a cold start, and a
-     * one-shot run ({@code -c}, a script) mostly reads. Writes use the SDK client.
-     */
-    private final ArmRest arm;
-    static final String API_VERSION = "2025-09-01";
 
     private static ManagedClusterInner parse(com.fasterxml.jackson.databind.JsonNode json) {
         try (com.azure.json.JsonReader r = com.azure.json.JsonProviders.createReader(ArmRest.JSON.writeValueAsString(json))) {
@@ -50,7 +49,7 @@ public final class ClusterService {
         String path = "/subscriptions/" + subscriptionId + (resourceGroup == null ? "" : "/resourceGroups/" + resourceGroup)
                 + "/providers/Microsoft.ContainerService/managedClusters";
         List<Cluster> out = new ArrayList<>();
-        for (com.fasterxml.jackson.databind.JsonNode item : arm.list(path, API_VERSION, null)) {
+        for (com.fasterxml.jackson.databind.JsonNode item : arm.list(path, RunCommandClient.API_VERSION, null)) {
             out.add(toCluster(parse(item), subscriptionId));
         }
         out.sort(Comparator.comparing((Cluster c) -> c.name().toLowerCase(Locale.ROOT))
@@ -74,7 +73,7 @@ public final class ClusterService {
     }
 
     public Cluster get(ClusterRef ref) {
-        return toCluster(parse(arm.get(ref.id(), API_VERSION)), ref.subscriptionId());
+        return toCluster(parse(arm.get(ref.id(), RunCommandClient.API_VERSION)), ref.subscriptionId());
     }
 
     /**

@@ -43,7 +43,7 @@ public final class Serving implements AutoCloseable {
     }
 
     public String tokenUrl() {
-        return sandbox.armUrl().replaceAll("/$", "") + SignIn.TOKEN_PATH;
+        return armBase() + SignIn.TOKEN_PATH;
     }
 
     /** The lines {@code sandbox serve} prints. */
@@ -80,14 +80,30 @@ public final class Serving implements AutoCloseable {
      * endpoint and CA, the service principal through azure-identity's environment credential against
      * the AD FS-style sign-in, and where "my IP" is asked.
      */
-    public List<String> akshCommands() {
+    public java.util.Map<String, String> akshVariables() {
         World w = sandbox.world();
-        String arm = armUrl();
-        return List.of(
-                "export AKSH_ARM_ENDPOINT=" + arm + " AKSH_CA_FILE=" + ca + " AKSH_MYIP_RESOLVERS=" + arm.replaceAll("/$", "")
-                        + FakeArm.MY_IP_PATH,
-                "export AZURE_AUTHORITY_HOST=" + arm + " AZURE_TENANT_ID=adfs AZURE_CLIENT_ID=" + w.servicePrincipal().appId()
-                        + " AZURE_CLIENT_SECRET=" + w.servicePrincipal().secret());
+        java.util.Map<String, String> v = new java.util.LinkedHashMap<>();
+        v.put(dev.aksh.azure.AzureEndpoints.ARM_ENDPOINT_VARIABLE, armUrl());
+        v.put(dev.aksh.azure.AzureEndpoints.CA_FILE_VARIABLE, ca.toString());
+        v.put("AKSH_MYIP_RESOLVERS", armBase() + FakeArm.MY_IP_PATH);
+        v.put("AZURE_AUTHORITY_HOST", armUrl());
+        v.put("AZURE_TENANT_ID", "adfs");
+        v.put("AZURE_CLIENT_ID", w.servicePrincipal().appId());
+        v.put("AZURE_CLIENT_SECRET", w.servicePrincipal().secret());
+        return v;
+    }
+
+    /** {@link #akshVariables} as shell lines: aksh's own, then azure-identity's. */
+    public List<String> akshCommands() {
+        List<String> aksh = new ArrayList<>();
+        List<String> identity = new ArrayList<>();
+        akshVariables().forEach((k, v) -> (k.startsWith("AZURE_") ? identity : aksh).add(k + "=" + v));
+        return List.of("export " + String.join(" ", aksh), "export " + String.join(" ", identity));
+    }
+
+    /** The ARM URL without its trailing slash, to append paths to. */
+    private String armBase() {
+        return armUrl().replaceAll("/$", "");
     }
 
     /** The shell commands that point the Azure CLI at this sandbox and sign in. */
@@ -100,7 +116,7 @@ public final class Serving implements AutoCloseable {
                         + "AZURE_EXTENSION_USE_DYNAMIC_INSTALL=no NO_PROXY=127.0.0.1,localhost",
                 "unset HTTPS_PROXY HTTP_PROXY https_proxy http_proxy",
                 "az cloud register -n " + CLOUD + " --endpoint-resource-manager " + arm
-                        + " --endpoint-active-directory " + arm.replaceAll("/$", "") + SignIn.PATH
+                        + " --endpoint-active-directory " + armBase() + SignIn.PATH
                         + " --endpoint-active-directory-resource-id https://management.core.windows.net/"
                         + " --endpoint-active-directory-graph-resource-id https://graph.invalid/ >/dev/null",
                 "az cloud set -n " + CLOUD,
