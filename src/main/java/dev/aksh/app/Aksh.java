@@ -111,7 +111,6 @@ public final class Aksh implements AutoCloseable {
         java.util.function.Function<String, java.net.InetSocketAddress> apiServerAddress;
         dev.aksh.advise.ReachCheck.Network reachFromHere;
         CredentialSource credentials;
-        SubscriptionRef initialSubscription;
         java.util.concurrent.atomic.AtomicReference<AzureClients> sharedHttp = new java.util.concurrent.atomic.AtomicReference<>();
         if (options.sandbox()) {
             world = options.sandboxWorld() != null ? WorldLoader.load(options.sandboxWorld()) : WorldLoader.defaultWorld();
@@ -141,7 +140,6 @@ public final class Aksh implements AutoCloseable {
                     return s;
                 }
             };
-            initialSubscription = InitialContext.forSandbox(world);
             environmentLabel = () -> "sandbox: FakeAzure at " + sandbox.join().armUrl() + " (world " + w.name()
                     + "; nothing here touches real Azure)";
         } else {
@@ -169,7 +167,6 @@ public final class Aksh implements AutoCloseable {
                     return s;
                 }
             };
-            initialSubscription = InitialContext.forAzure(env.env(), env.userHome());
             environmentLabel = () -> where.get().publicAzure() ? "Azure (public cloud, " + where.get().resourceManager() + ")"
                     : "Azure at " + where.get().resourceManager() + " (" + AzureEndpoints.ARM_ENDPOINT_VARIABLE + ")";
         }
@@ -180,6 +177,9 @@ public final class Aksh implements AutoCloseable {
             // a service principal in the environment signs in without spawning anything: do it while the shell starts
             clients.warmUp(background);
         }
+        // read after the sign-in has started: the Azure CLI's profile is JSON, and the first JSON parser costs time
+        SubscriptionRef initialSubscription = options.sandbox() ? InitialContext.forSandbox(world)
+                : InitialContext.forAzure(env.env(), env.userHome());
 
         Path configDir = ConfigDirs.configDir(env.env(), env.osName(), env.userHome());
         this.config = dev.aksh.session.AkshConfig.load(configDir, console::warn);

@@ -21,6 +21,10 @@ public final class Main {
         boolean debug = debugRequested(args);
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", debug ? "warn" : "off");
         System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
+        // named, so SLF4J does not open every JAR on the class path looking for one (and says nothing about it);
+        // simplelogger.properties sits in aksh's own JAR for the same reason
+        System.setProperty("slf4j.provider", "org.slf4j.simple.SimpleServiceProvider");
+        System.setProperty("slf4j.internal.verbosity", "WARN");
         // the SDK warns on every request that the JDK client sets Content-Length itself: noise, not news (and
         // without --debug nothing of the SDK's is logged: aksh reports what failed itself, once)
         System.setProperty("org.slf4j.simpleLogger.log.com.azure.core.http.jdk.httpclient.JdkHttpClient", debug ? "error" : "off");

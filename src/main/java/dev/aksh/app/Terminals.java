@@ -26,15 +26,32 @@ final class Terminals {
     }
 
     /**
-     * stdout alone is a terminal ({@code aksh -c … < file} on a terminal). Jansi knows, through its
-     * native isatty; it is asked only when stdin is not a terminal.
+     * stdout alone is a terminal ({@code aksh -c … < file} on a terminal). On Linux the answer is where
+     * /proc says file descriptor 1 leads; elsewhere Jansi knows, through its native isatty (loading it
+     * costs a cold start ~20 ms: its library is unpacked to a temporary file first). Asked only when
+     * stdin is not a terminal.
      */
     static boolean stdoutIsTerminal() {
+        Boolean proc = terminalByProc(java.nio.file.Path.of("/proc/self/fd/1"));
+        if (proc != null) {
+            return proc;
+        }
         try {
             AnsiType t = AnsiConsole.out().getType();
             return t != AnsiType.Redirected && t != AnsiType.Unsupported;
         } catch (Throwable e) {
             return false;
         }
+    }
+
+    /** Whether a /proc fd link names a terminal device; null where there is no such link to read. */
+    static Boolean terminalByProc(java.nio.file.Path fdLink) {
+        String target;
+        try {
+            target = java.nio.file.Files.readSymbolicLink(fdLink).toString();
+        } catch (java.io.IOException | UnsupportedOperationException | SecurityException e) {
+            return null;
+        }
+        return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty") || target.equals("/dev/console");
     }
 }
