@@ -350,12 +350,13 @@ public final class Bench {
 
                     Reading it: az polls the result every 5 s (hard-coded when no Retry-After comes), so it answers at
                     about 5.7 s. aksh polls every 250 ms for the first 2 s, then an eighth of the time waited; what it
-                    spends beyond the command's 2 s is a cold JVM: about 0.15 s to start, then signing in with MSAL,
-                    the first TLS connection and the cluster lookup (overlapped with the shell's own start-up as far
-                    as two cores allow), about 0.55 s, before the command is submitted. The ratio sits at the target
-                    line and moves a few percent from run to run (both share two cores with the served sandbox; az's own
-                    time varies by ±0.15 s). In a running aksh session
-                    the same command takes 2.03 s from Enter to output (see "invoke through command invoke" above).
+                    spends beyond the command's 2 s is a cold JVM: about 0.1 s to start, then signing in with MSAL,
+                    the first TLS connection and the cluster lookup (overlapped with the shell's own start-up), about
+                    0.6 s, before the command is submitted, and 0.06 s to print and exit. Until the submission both
+                    cores are busy, half of it with the JIT compilers (docs/decisions.md). The margin over 2× is a few
+                    percent: both share two cores with the served sandbox, and az's own time varies by ±0.15 s. In a
+                    running aksh session the same command takes 2.03 s from Enter to output (see "invoke through
+                    command invoke" above).
                     """.formatted(LocalDate.now(), javaVersion(), Runtime.getRuntime().availableProcessors(), azVersion(),
                     command, az.summary("s", 2), command, aksh.summary("s", 2), ok ? "✅" : "❌", ratio);
             BenchmarkFile.write(repo.resolve("docs/benchmarks.md"), "az", body);
