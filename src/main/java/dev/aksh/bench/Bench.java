@@ -176,7 +176,7 @@ public final class Bench {
                 | Bastion sessions left after the tunnels closed | %d | 0 | %s |
 
                 How: `./bench tunnel` starts FakeAzure in process (a Standard Bastion with native client support and
-                a private AAD cluster in one VNet), stores a ConfigMap of random base64 in the cluster, and opens
+                a private AAD cluster in one VNet; the benchmark's JVM runs with aksh's JVM options), stores a ConfigMap of random base64 in the cluster, and opens
                 aksh's own `BastionTunnel` (the class `connect bastion` uses) to it. Each bulk sample fetches the
                 ConfigMap over one kept-alive TLS connection, alternating direct and tunnel samples; the kubectl rows
                 run the installed kubectl (a new process per fetch, as operators run it) against a kubeconfig for each
