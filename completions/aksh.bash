@@ -102,7 +102,7 @@ _aksh_values() {
         'fleet members --output'|'fleet members -o') echo 'table json yaml tsv' ;;
         'fleet members --labels') return 1 ;;
         'fleet show --output'|'fleet show -o') echo 'table json yaml tsv' ;;
-        'invoke --file'|'invoke -f') echo 'README.md aksh bench completions/ docs/ pom.xml src/ target/' ;;
+        'invoke --file'|'invoke -f') echo '' ;;
         'invoke --timeout') echo '30s 2m 10m 30m' ;;
         'invoke --via') echo 'run-command tunnel' ;;
         'invoke --cluster') echo '' ;;

@@ -6,6 +6,7 @@ import dev.aksh.shell.CommandSpec;
 import dev.aksh.shell.OptionSpec;
 import dev.aksh.shell.completion.CompletionRequest;
 import dev.aksh.shell.completion.Suggestion;
+import dev.aksh.shell.completion.ValueCompleter;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -82,10 +83,16 @@ public final class CompletionScripts {
         return next;
     }
 
+    /**
+     * The values a script can carry: a fixed list only. Anything else (files, clusters) would be a
+     * snapshot of wherever the scripts were generated: the build directory's file names, once.
+     */
     private static List<String> fixedValues(CommandSpec spec, OptionSpec o) {
         List<String> values = new ArrayList<>();
-        for (Suggestion s : o.completer().suggest(new CompletionRequest(spec.name(), Map.of(), List.of(), ""))) {
-            values.add(s.value());
+        if (o.completer() instanceof ValueCompleter.Fixed fixed) {
+            for (Suggestion s : fixed.suggest(new CompletionRequest(spec.name(), Map.of(), List.of(), ""))) {
+                values.add(s.value());
+            }
         }
         return values;
     }

@@ -38,6 +38,17 @@ class CompletionScriptsTest {
         }
     }
 
+    @Test
+    void pathsAreLeftToTheShellNotASnapshotOfTheBuildDirectory() throws IOException {
+        Map<String, String> generated = CompletionScripts.generate(CompletionScripts.catalog());
+        // generated in the repository: its file names once ended up as the only candidates for invoke --file
+        for (String script : generated.values()) {
+            assertThat(script).doesNotContain("pom.xml").doesNotContain("README.md");
+        }
+        assertThat(generated.get("aksh.bash")).contains("'invoke --file'|'invoke -f') echo '' ;;"); // free-form: -o default completes paths
+        assertThat(generated.get("aksh.fish")).contains("-l file -s f -r -d 'attach a file or directory'");
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "aksh --sandbox cl | cluster",

@@ -17,8 +17,18 @@ public interface ValueCompleter {
     ValueCompleter NONE = r -> List.of();
 
     static ValueCompleter of(List<String> values) {
-        List<Suggestion> s = values.stream().map(Suggestion::of).toList();
-        return r -> s;
+        return new Fixed(values.stream().map(Suggestion::of).toList());
+    }
+
+    /**
+     * A fixed list of values, the same wherever and whenever it is asked: the only kind the generated
+     * bash, zsh and fish scripts embed (files, clusters and the like are the shell's or aksh's to find).
+     */
+    record Fixed(List<Suggestion> suggestions) implements ValueCompleter {
+        @Override
+        public List<Suggestion> suggest(CompletionRequest request) {
+            return suggestions;
+        }
     }
 
     /**
