@@ -18,7 +18,20 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        boolean debug = debugRequested(args);
+        setUpLogging(debugRequested(args));
+        int code = run(args, Environment.system());
+        System.out.flush();
+        System.err.flush();
+        stopHttpSelectors();
+        System.exit(code);
+    }
+
+    /**
+     * Sets SLF4J up before background threads log: otherwise it may catch their first calls
+     * mid-initialisation and announce on stderr that it "replays" them. Also used by the class-data
+     * training run, so that it takes the same path.
+     */
+    static void setUpLogging(boolean debug) {
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", debug ? "warn" : "off");
         System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
         // named, so SLF4J does not open every JAR on the class path looking for one (and says nothing about it);
@@ -28,14 +41,7 @@ public final class Main {
         // the SDK warns on every request that the JDK client sets Content-Length itself: noise, not news (and
         // without --debug nothing of the SDK's is logged: aksh reports what failed itself, once)
         System.setProperty("org.slf4j.simpleLogger.log.com.azure.core.http.jdk.httpclient.JdkHttpClient", debug ? "error" : "off");
-        // set up logging here, before background threads log: otherwise SLF4J may catch their first calls
-        // mid-initialisation and announce on stderr that it "replays" them
         org.slf4j.LoggerFactory.getILoggerFactory();
-        int code = run(args, Environment.system());
-        System.out.flush();
-        System.err.flush();
-        stopHttpSelectors();
-        System.exit(code);
     }
 
     /**

@@ -44,7 +44,11 @@ final class Terminals {
         }
     }
 
-    /** Whether a /proc fd link names a terminal device; null where there is no such link to read. */
+    /**
+     * Whether a /proc fd link names a terminal (a pseudo-terminal, a tty, the console) or surely not one
+     * (a pipe, a socket, /dev/null, a regular file); null where there is no such link to read or the
+     * device is one this does not know (a hypervisor console, say): Jansi's isatty decides those.
+     */
     static Boolean terminalByProc(java.nio.file.Path fdLink) {
         String target;
         try {
@@ -52,6 +56,13 @@ final class Terminals {
         } catch (java.io.IOException | UnsupportedOperationException | SecurityException e) {
             return null;
         }
-        return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty") || target.equals("/dev/console");
+        if (target.startsWith("/dev/pts/") || target.startsWith("/dev/tty") || target.equals("/dev/console")) {
+            return true;
+        }
+        if (target.startsWith("pipe:") || target.startsWith("socket:") || target.startsWith("anon_inode:")
+                || target.equals("/dev/null") || java.nio.file.Files.isRegularFile(java.nio.file.Path.of(target))) {
+            return false;
+        }
+        return null;
     }
 }

@@ -28,6 +28,7 @@ public final class Training {
     }
 
     public static void main(String[] args) throws Exception {
+        Main.setUpLogging(false);
         Path config = Files.createTempDirectory("aksh-training");
         try {
             Map<String, String> env = new HashMap<>(System.getenv());

@@ -353,7 +353,7 @@ public final class Bench {
                     spends beyond the command's 2 s is a cold JVM: about 0.1 s to start, then signing in with MSAL,
                     the first TLS connection and the cluster lookup (overlapped with the shell's own start-up), about
                     0.6 s, before the command is submitted, and 0.06 s to print and exit. Until the submission both
-                    cores are busy, half of it with the JIT compilers (docs/decisions.md). The margin over 2× is a few
+                    cores are busy, much of it with the JIT compilers (docs/decisions.md). The margin over 2× is a few
                     percent: both share two cores with the served sandbox, and az's own time varies by ±0.15 s. In a
                     running aksh session the same command takes 2.03 s from Enter to output (see "invoke through
                     command invoke" above).

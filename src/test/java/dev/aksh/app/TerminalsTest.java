@@ -20,16 +20,21 @@ class TerminalsTest {
     }
 
     @Test
-    void aFileAPipeOrDevNullIsNot() throws Exception {
-        for (String target : new String[] {"/dev/null", "pipe:[123456]", "/tmp/out.txt", "socket:[42]"}) {
+    void aFileAPipeASocketOrDevNullIsNot() throws Exception {
+        Path out = Files.writeString(dir.resolve("out.txt"), "");
+        for (String target : new String[] {"/dev/null", "pipe:[123456]", out.toString(), "socket:[42]", "anon_inode:[eventfd]"}) {
             Path fd = Files.createSymbolicLink(dir.resolve("fd-" + Math.abs(target.hashCode())), Path.of(target));
             assertThat(Terminals.terminalByProc(fd)).as(target).isFalse();
         }
     }
 
     @Test
-    void withoutSuchALinkTheAnswerIsLeftToJansi() {
+    void withoutSuchALinkOrForADeviceItDoesNotKnowTheAnswerIsLeftToJansi() throws Exception {
         assertThat(Terminals.terminalByProc(dir.resolve("missing"))).isNull();
         assertThat(Terminals.terminalByProc(dir)).isNull(); // a directory, not a link
+        for (String device : new String[] {"/dev/hvc0", "/dev/lxc/console"}) {
+            Path fd = Files.createSymbolicLink(dir.resolve("fd-" + device.replace('/', '_')), Path.of(device));
+            assertThat(Terminals.terminalByProc(fd)).as(device).isNull();
+        }
     }
 }
