@@ -121,35 +121,21 @@ public final class AzureCredentials implements CredentialSource {
 
     /** A credential made on its first use. */
     private static final class Lazy implements TokenCredential {
-        private final java.util.function.Supplier<TokenCredential> make;
-        private volatile TokenCredential made;
+        private final Once<TokenCredential> made;
 
         Lazy(java.util.function.Supplier<TokenCredential> make) {
-            this.make = make;
-        }
-
-        private TokenCredential get() {
-            TokenCredential c = made;
-            if (c == null) {
-                synchronized (this) {
-                    if (made == null) {
-                        made = make.get();
-                    }
-                    c = made;
-                }
-            }
-            return c;
+            this.made = new Once<>(make);
         }
 
         @Override
         public reactor.core.publisher.Mono<com.azure.core.credential.AccessToken> getToken(
                 com.azure.core.credential.TokenRequestContext request) {
-            return reactor.core.publisher.Mono.defer(() -> get().getToken(request));
+            return reactor.core.publisher.Mono.defer(() -> made.get().getToken(request));
         }
 
         @Override
         public com.azure.core.credential.AccessToken getTokenSync(com.azure.core.credential.TokenRequestContext request) {
-            return get().getTokenSync(request);
+            return made.get().getTokenSync(request);
         }
     }
 

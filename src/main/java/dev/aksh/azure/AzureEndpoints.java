@@ -61,23 +61,10 @@ public record AzureEndpoints(String resourceManager, AzureEnvironment environmen
         if (arm == null && ca == null) {
             return AzureEndpoints::publicCloud;
         }
-        return new java.util.function.Supplier<>() {
-            private volatile AzureEndpoints built;
-
-            @Override
-            public AzureEndpoints get() {
-                if (built == null) {
-                    synchronized (this) {
-                        if (built == null) {
-                            SSLContext tls = ca == null ? publicCloud().sslContext() : trusting(Path.of(ca));
-                            built = arm == null ? new AzureEndpoints(publicCloud().resourceManager(), AzureEnvironment.AZURE, tls)
-                                    : at(arm, tls);
-                        }
-                    }
-                }
-                return built;
-            }
-        };
+        return new Once<>(() -> {
+            SSLContext tls = ca == null ? publicCloud().sslContext() : trusting(Path.of(ca));
+            return arm == null ? new AzureEndpoints(publicCloud().resourceManager(), AzureEnvironment.AZURE, tls) : at(arm, tls);
+        });
     }
 
     /** The host of the ARM endpoint the environment names, or null for public Azure. */
